@@ -1,0 +1,3 @@
+from consortium_ready.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,182 @@
+"""The command line: the questionnaire by default, and scriptable commands on the same core."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from consortium_ready import __version__
+from consortium_ready.errors import InputError
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _bank(args: argparse.Namespace):  # noqa: ANN202 - the Bank type is imported lazily
+    from consortium_ready.loader import load_bank
+
+    return load_bank(args.questions, args.seeds)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from consortium_ready.citations import citation_coverage
+
+    bank = _bank(args)
+    coverage = citation_coverage(bank)
+    scored = [q for q in bank.questions if q.scored]
+    items = sum(len(case.items) for case in bank.cases)
+    print(f"{bank.info.title}, version {bank.info.version}")
+    print(f"  content hash {bank.content_hash}")
+    print(f"  {len(bank.cases)} case studies with {items} items")
+    print(f"  {len(bank.themes)} themes, {len(bank.questions)} questions "
+          f"({len(scored)} scored, {len(bank.questions) - len(scored)} unscored notes), "
+          f"{len(bank.flags)} red flags")
+    print("Citations:")
+    width = max(len(case.name) for case in coverage.cases)
+    for case in coverage.cases:
+        print(f"  {case.name:<{width}}  cited by {case.questions:>2} questions; "
+              f"{case.items_cited} of {case.items} items cited")
+    print(f"  challenges and lessons cited: {coverage.lessons_and_challenges_cited} "
+          f"of {coverage.lessons_and_challenges}")
+    if coverage.uncited:
+        print(f"Uncited, with reasons ({len(coverage.uncited)}):")
+        for item, reason in coverage.uncited:
+            print(f"  {item}: {reason}")
+    print("OK: the bank is valid.")
+    return EXIT_OK
+
+
+def cmd_questions(args: argparse.Namespace) -> int:
+    bank = _bank(args)
+    titles = {theme.id: theme.title for theme in bank.themes}
+    questions = [
+        {
+            "theme_title": titles[question.theme],
+            **question.model_dump(mode="json", by_alias=True, exclude={"options"}),
+            "options": [o.model_dump(mode="json", by_alias=True) for o in question.options],
+        }
+        for question in bank.questions
+    ]
+    json.dump(questions, sys.stdout, indent=2, ensure_ascii=False)
+    print()
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from consortium_ready.template import answers_template
+
+    sys.stdout.write(answers_template(_bank(args)))
+    return EXIT_OK
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    from consortium_ready.answers import read_answers
+    from consortium_ready.archive import save_assessment
+    from consortium_ready.assessment import assess
+    from consortium_ready.storage import reports_dir
+
+    bank = _bank(args)
+    assessment = assess(bank, read_answers(args.answers, bank))
+    folder = reports_dir(args.reports)
+    try:
+        saved = save_assessment(assessment, bank, folder)
+    except OSError as error:
+        print(f"consortium-ready: could not save in {folder}: {error.strerror or error}. "
+              "Choose another folder with --reports DIR.", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        print(assessment.result.model_dump_json(indent=2))
+        print(f"Saved {saved.json}", file=sys.stderr)
+        return EXIT_OK
+    result = assessment.result
+    overall = result.overall
+    print(f"{assessment.profile.organisation}: {overall.band_label} "
+          f"({overall.score:.0f} out of 100)" if overall.score is not None else "not scored")
+    for theme in result.themes:
+        if theme.score is not None:
+            print(f"  {theme.title:<45} {theme.score:>5.0f}  {theme.band_label}")
+    for flag in result.flags:
+        print(f"  RED FLAG: {flag.title}")
+    print(f"Saved {saved.json}")
+    for report in saved.reports:
+        print(f"Report {report}")
+    return EXIT_OK
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    print("The terminal questionnaire is not built yet. Meanwhile:\n"
+          "  consortium-ready template > answers.yaml   # write your answers in this file\n"
+          "  consortium-ready assess --answers answers.yaml")
+    return EXIT_OK
+
+
+def _shared_options(default: object) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """Options accepted before or after the command; after it, they only override."""
+    bank_options = argparse.ArgumentParser(add_help=False)
+    bank_options.add_argument("--questions", type=Path, metavar="DIR", default=default,
+                              help="question bank folder (default: the built-in bank)")
+    bank_options.add_argument("--seeds", type=Path, metavar="DIR", default=default,
+                              help="case-study folder (default: the built-in case studies)")
+    reports_option = argparse.ArgumentParser(add_help=False)
+    reports_option.add_argument(
+        "--reports", type=Path, metavar="DIR", default=default,
+        help="where assessments are saved (default: $CONSORTIUM_READY_REPORTS or ./reports)")
+    return bank_options, reports_option
+
+
+def _parser() -> argparse.ArgumentParser:
+    top_bank, top_reports = _shared_options(None)
+    bank_options, reports_option = _shared_options(argparse.SUPPRESS)
+
+    parser = argparse.ArgumentParser(
+        prog="consortium-ready",
+        description="How ready is your organisation to bid for public-service contracts as part "
+                    "of a consortium? With no command, starts the questionnaire.",
+        parents=[top_bank, top_reports],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.set_defaults(run=cmd_tui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, run: Callable[[argparse.Namespace], int], help: str,
+                *parents: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help,
+                                  parents=[bank_options, *parents])
+        sub.set_defaults(run=run)
+        return sub
+
+    command("validate", cmd_validate,
+            "Check a question bank and its case studies, and summarise them.")
+    questions = command("questions", cmd_questions,
+                        "Print the whole question bank, for other tools and front ends.")
+    questions.add_argument("--json", action="store_true", required=True,
+                           help="as JSON on standard output (the only format so far)")
+    command("template", cmd_template,
+            "Print a blank answers file: every question, with its options in comments.")
+    assess = command("assess", cmd_assess,
+                     "Score an answers file without the questionnaire, and save the assessment.",
+                     reports_option)
+    assess.add_argument("--answers", type=Path, required=True, metavar="FILE",
+                        help="the answers file (see `consortium-ready template`)")
+    assess.add_argument("--json", action="store_true",
+                        help="print the result as JSON on standard output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except InputError as error:
+        count = len(error.problems)
+        print(f"consortium-ready: {count} problem{'s' if count != 1 else ''} found:",
+              file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,72 @@
+"""A blank answers file: every question listed with its options, nothing answered."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from consortium_ready.bank import Bank, Question
+from consortium_ready.profile import ROLES, STAGES
+
+
+def _comment(text: str, indent: str = "  ", width: int = 88) -> list[str]:
+    return [f"{indent}# {line}" for line in textwrap.wrap(" ".join(text.split()), width)]
+
+
+def _conditions(question: Question) -> str:
+    when = question.applies_when
+    parts = []
+    if when.role:
+        parts.append("role is " + " or ".join(when.role))
+    if when.stage:
+        parts.append("stage is " + " or ".join(when.stage))
+    for parent, values in when.answers.items():
+        parts.append(f"{parent} is " + " or ".join(values))
+    return " and ".join(parts)
+
+
+def _answer_hint(question: Question) -> list[str]:
+    if question.kind == "text":
+        return ["  #   (free text, unscored; quote it if it contains a colon)"]
+    if question.kind == "number":
+        lines = [f"  #   a number of {question.unit}"]
+        lines += [f"  #   {o.value}: {o.label}" for o in question.options if o.dont_know]
+        return lines
+    lines = [f"  #   {o.value}: {o.label}" for o in question.options]
+    if question.kind == "multi":
+        lines.insert(0, "  #   a list, such as [a, b], of:")
+    return lines
+
+
+def answers_template(bank: Bank) -> str:
+    lines = [
+        f"# Answers for consortium-ready: {bank.info.title}, version {bank.info.version}.",
+        "# Fill in the profile, then answer with the values listed under each question.",
+        "# Leave a question empty if you have not answered it yet; it counts as 0.",
+        "# Score it with: consortium-ready assess --answers THIS-FILE",
+        "profile:",
+        '  organisation: ""',
+        f"  role:             # {' | '.join(ROLES)}",
+        f"  stage:            # {' | '.join(STAGES)}",
+        "  consortium:       # optional: the consortium's name",
+        "  tender_deadline:  # optional: YYYY-MM-DD",
+        "",
+        "answers:",
+    ]
+    for theme in bank.themes:
+        lines += ["", f"  # ---- {theme.title} " + "-" * max(4, 70 - len(theme.title))]
+        for question in theme.questions:
+            lines.append("")
+            lines += _comment(question.text)
+            if conditions := _conditions(question):
+                lines.append(f"  #   (asked only when {conditions})")
+            lines += _answer_hint(question)
+            lines.append(f"  {question.id}:")
+    lines += [
+        "",
+        "notes:",
+        "  # Evidence notes, by question id, for example:",
+        f"  # {bank.questions[0].id}: {json.dumps('Minutes of the partners meeting, 3 March')}",
+        "",
+    ]
+    return "\n".join(lines)
