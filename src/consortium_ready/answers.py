@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from consortium_ready.bank import DONT_KNOW, AnswerValue, Bank, Question
-from consortium_ready.conditions import visibility
+from consortium_ready.conditions import asked_questions, visibility
 from consortium_ready.errors import InputError
 from consortium_ready.profile import Profile
 from consortium_ready.yamlfile import YamlDocument, read_yaml
@@ -84,6 +84,18 @@ def answers_problems(bank: Bank, answer_set: AnswerSet) -> list[tuple[tuple[Any,
         if bank.question(question_id) is None:
             problems.append((("notes", question_id), "no such question in the bank"))
     return problems
+
+
+def without_unasked(bank: Bank, answer_set: AnswerSet) -> AnswerSet:
+    """The answer set less answers to questions not asked now (after a change of role, say).
+
+    Notes are kept only where the question is asked, too.
+    """
+    asked = {q.id for q in asked_questions(bank, answer_set.profile, answer_set.answers)}
+    return answer_set.model_copy(update={
+        "answers": {k: v for k, v in answer_set.answers.items() if k in asked},
+        "notes": {k: v for k, v in answer_set.notes.items() if k in asked},
+    })
 
 
 def parse_answers(document: YamlDocument, bank: Bank) -> AnswerSet:

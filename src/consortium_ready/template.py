@@ -29,8 +29,9 @@ def _answer_hint(question: Question) -> list[str]:
     if question.kind == "text":
         return ["  #   (free text, unscored; quote it if it contains a colon)"]
     if question.kind == "number":
-        lines = [f"  #   a number of {question.unit}"]
-        lines += [f"  #   {o.value}: {o.label}" for o in question.options if o.dont_know]
+        lines = [f"  #   a number of {question.unit}:"]
+        lines += [f"  #     {o.from_:g} or more: {o.label}" if o.from_ is not None
+                  else f"  #   or {o.value}: {o.label}" for o in question.options]
         return lines
     lines = [f"  #   {o.value}: {o.label}" for o in question.options]
     if question.kind == "multi":

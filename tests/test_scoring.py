@@ -1,0 +1,121 @@
+"""Scoring worked by hand on the test bank, as docs/scoring.md describes it."""
+
+from __future__ import annotations
+
+from consortium_ready.answers import AnswerSet
+from consortium_ready.profile import Profile
+from consortium_ready.scoring import score
+
+
+def answers(role="lead", stage="bidding", **given) -> AnswerSet:
+    return AnswerSet(
+        profile=Profile(organisation="Org", role=role, stage=stage),
+        answers={k.replace("_", "-"): v for k, v in given.items()},
+    )
+
+
+def by_question(result):
+    return {q.question: (q.status, q.score) for q in result.questions}
+
+
+def test_a_worked_example(mini_bank):
+    result = score(mini_bank, answers(guarantor="no", guarantor_plan="talks",
+                                      lead_capacity="partly", agreement="none", weeks=3,
+                                      support=["funding", "training"]))
+    # Lead body: guarantor 0×2, plan 50×3, capacity 50×2 → 250 / 7 = 35.7
+    # Agreeing: agreement 0×3, legal check hidden by a weaker answer 0×3,
+    #           3 weeks → 50×2, support 50+25 → 75×1 → 175 / 9 = 19.4
+    # Overall: (35.7×1 + 19.4×2) / 3 = 24.8
+    assert [(t.id, t.score) for t in result.themes] == [("lead", 35.7), ("agreeing", 19.4)]
+    assert result.overall.score == 24.8
+    assert by_question(result)["legal-check"] == ("hidden_low", 0)
+
+
+def test_a_follow_up_hidden_by_a_better_answer_counts_in_full(mini_bank):
+    result = score(mini_bank, answers(guarantor="yes"))
+    assert by_question(result)["guarantor-plan"] == ("hidden_high", 100)
+    assert result.themes[0].score == round((100 * 2 + 100 * 3 + 0 * 2) / 7, 1)
+
+
+def test_dont_know_is_a_gap_with_a_find_out_action(mini_bank):
+    result = score(mini_bank, answers(agreement="dont-know", support=["dont-know"]))
+    assert by_question(result)["agreement"] == ("dont_know", 0)
+    assert by_question(result)["support"] == ("dont_know", 0)
+    kinds = {a.question: a.kind for a in result.actions}
+    assert kinds["agreement"] == "find_out"
+    assert result.coverage.dont_know == 2
+
+
+def test_unanswered_questions_count_as_zero_and_lower_coverage(mini_bank):
+    result = score(mini_bank, answers(guarantor="yes"))
+    assert by_question(result)["agreement"] == ("unanswered", 0)
+    # asked: guarantor, lead-capacity, agreement, weeks, support (both follow-ups hidden)
+    assert result.coverage.asked == 5 and result.coverage.unanswered == 4
+    assert result.coverage.percent == 20.0
+
+
+def test_expectations_depend_on_the_stage(mini_bank):
+    exploring = score(mini_bank, answers(stage="exploring", agreement="draft"))
+    bidding = score(mini_bank, answers(stage="bidding", agreement="draft"))
+    assert by_question(exploring)["agreement"] == ("answered", 80)
+    assert by_question(bidding)["agreement"] == ("answered", 40)
+
+
+def test_questions_for_another_role_or_stage_do_not_count(mini_bank):
+    result = score(mini_bank, answers(role="partner", stage="exploring"))
+    assert {"lead-capacity", "weeks"}.isdisjoint(by_question(result))
+
+
+def test_number_answers_fall_in_bands(mini_bank):
+    for weeks, expected in [(0, 0), (1.9, 0), (2, 50), (5.5, 50), (6, 100), (52, 100)]:
+        assert by_question(score(mini_bank, answers(weeks=weeks)))["weeks"][1] == expected
+
+
+def test_multiple_choice_adds_up_to_at_most_100(mini_bank):
+    result = score(mini_bank, answers(support=["funding", "advice", "training"]))
+    assert by_question(result)["support"] == ("answered", 100)
+
+
+def test_red_flags_cap_the_overall_band_but_not_the_score(mini_bank):
+    strong = dict(guarantor="yes", lead_capacity="yes", agreement="signed", legal_check="yes",
+                  weeks=8, support=["funding", "advice"])
+    clean = score(mini_bank, answers(**strong))
+    assert clean.overall.band == "ready" and clean.flags == []
+    flagged = score(mini_bank, answers(**{**strong, "guarantor": "no", "guarantor_plan": "plan"}))
+    assert [f.id for f in flagged.flags] == ["no-guarantor"]
+    assert flagged.overall.uncapped_band == "ready"
+    assert flagged.overall.band == "early" and flagged.overall.capped_by == ["no-guarantor"]
+
+
+def test_the_worst_cap_wins_and_flags_are_listed_worst_first(mini_bank):
+    result = score(mini_bank, answers(guarantor="no", agreement="none", weeks=3))
+    assert [f.id for f in result.flags] == ["rushed", "no-guarantor"]
+    assert result.overall.band == "not-ready"
+
+
+def test_a_flag_on_an_unasked_question_is_not_raised(mini_bank):
+    result = score(mini_bank, answers(stage="exploring", agreement="none"))
+    assert result.flags == []
+
+
+def test_the_action_plan_puts_flags_then_the_heaviest_weakest_gaps_first(mini_bank):
+    result = score(mini_bank, answers(guarantor="no", guarantor_plan="talks",
+                                      lead_capacity="partly", agreement="signed",
+                                      legal_check="no", weeks=8, support=["training"]))
+    plan = [(a.rank, a.kind, a.flag or a.question) for a in result.actions]
+    # gaps: guarantor (flagged) 2×100; legal-check 3×100; plan 3×50; capacity 2×50; support 1×75
+    assert plan == [
+        (1, "flag", "no-guarantor"),
+        (2, "improve", "guarantor"),
+        (3, "improve", "legal-check"),
+        (4, "improve", "guarantor-plan"),
+        (5, "improve", "lead-capacity"),
+        (6, "improve", "support"),
+    ]
+    assert result.actions[1].cites == ["alpha.guarantor"]
+    assert result.actions[1].reason == "You answered: No."
+
+
+def test_answers_at_or_above_the_threshold_need_no_action(mini_bank):
+    result = score(mini_bank, answers(support=["funding", "training"]))  # 75
+    assert "support" not in {a.question for a in result.actions}

@@ -1,0 +1,73 @@
+"""Properties the scoring promises for any answers, on the test bank and the built-in one."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from consortium_ready.scoring import answer_score, score
+from tests.strategies import answer_sets, answer_values
+
+
+
+@pytest.fixture(scope="module", params=["mini", "builtin"])
+def any_bank(request, mini_bank):
+    return mini_bank if request.param == "mini" else request.getfixturevalue("bank")
+
+
+SETTINGS = settings(max_examples=150, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+
+
+@SETTINGS
+@given(data=st.data())
+def test_scores_stay_between_0_and_100(any_bank, data):
+    bank = any_bank
+    result = score(bank, data.draw(answer_sets(bank)))
+    assert all(0 <= s <= 100 for s in all_scores_of(result))
+    assert all(0 <= q.score <= 100 for q in result.questions)
+    assert 0 <= result.coverage.percent <= 100
+
+
+def all_scores_of(result) -> list[float]:
+    return [t.score for t in result.themes if t.score is not None] + (
+        [result.overall.score] if result.overall.score is not None else []
+    )
+
+
+@SETTINGS
+@given(data=st.data())
+def test_a_better_answer_never_lowers_any_score(any_bank, data):
+    bank = any_bank
+    before = data.draw(answer_sets(bank))
+    answered = [bank.question(q) for q in before.answers if bank.question(q).scored]
+    if not answered:
+        return
+    question = data.draw(st.sampled_from(answered))
+    stage = before.profile.stage
+    current = answer_score(question, before.answers[question.id], stage)
+    better = data.draw(
+        answer_values(question).filter(lambda v: answer_score(question, v, stage) > current)
+        if current < 100 else st.nothing()
+    ) if current < 100 else None
+    if better is None:
+        return
+    after = before.model_copy(update={"answers": {**before.answers, question.id: better}})
+    old, new = score(bank, before), score(bank, after)
+    for old_theme, new_theme in zip(old.themes, new.themes, strict=True):
+        if old_theme.score is not None:
+            assert new_theme.score >= old_theme.score, (question.id, old_theme.id)
+    assert new.overall.score >= old.overall.score
+
+
+@SETTINGS
+@given(data=st.data())
+def test_the_order_answers_were_given_in_does_not_matter(any_bank, data):
+    bank = any_bank
+    answer_set = data.draw(answer_sets(bank))
+    shuffled = data.draw(st.permutations(list(answer_set.answers.items())))
+    reordered = answer_set.model_copy(update={"answers": dict(shuffled)})
+    assert score(bank, reordered) == score(bank, answer_set)
