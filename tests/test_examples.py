@@ -1,0 +1,73 @@
+"""The worked examples in docs/examples/ score as a reader of the case studies would expect."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from consortium_ready.cli import main
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
+
+
+def assess(name: str, reports: Path) -> tuple[dict, str]:
+    assert main(["assess", "--answers", str(EXAMPLES / f"{name}.yaml"),
+                 "--reports", str(reports)]) == 0
+    [saved] = reports.glob("*/*.json")
+    return json.loads(saved.read_text()), saved.with_suffix(".md").read_text()
+
+
+@pytest.fixture
+def well(tmp_path):
+    return assess("well-prepared", tmp_path)
+
+
+@pytest.fixture
+def poor(tmp_path):
+    return assess("poorly-prepared", tmp_path)
+
+
+def themes(assessment: dict) -> dict[str, float]:
+    return {t["id"]: t["score"] for t in assessment["result"]["themes"]}
+
+
+def test_a_consortium_set_up_like_leeds_and_norfolk_is_ready(well):
+    assessment, report = well
+    result = assessment["result"]
+    assert result["overall"]["band"] == "ready" and result["flags"] == []
+    assert themes(assessment)["agreements"] == 100 and themes(assessment)["lead-body"] == 100
+    assert result["coverage"]["percent"] == 100
+    assert "## Overall: Ready" in report
+
+
+def test_northumberlands_position_is_not_ready_for_the_reasons_it_lost(poor):
+    assessment, report = poor
+    result = assessment["result"]
+    assert {f["id"] for f in result["flags"]} == {
+        "deadline-without-agreement", "specification-gap", "short-bid-window"}
+    assert result["overall"]["band"] == "not-ready"
+    assert result["overall"]["uncapped_band"] == "early"
+    # its relationships were its strength; its paperwork and timing were not
+    scores = themes(assessment)
+    assert min(scores["trust"], scores["values"], scores["decisions"]) > 60
+    assert max(scores["agreements"], scores["bid-capacity"]) < 25
+    # the flags lead the plan, then the answers behind them
+    plan = [a["flag"] or a["question"] for a in result["actions"]]
+    assert plan[:3] == ["deadline-without-agreement", "specification-gap", "short-bid-window"]
+    assert {"specification-access", "agreement-status", "weeks-to-deadline"} == set(plan[3:6])
+
+
+def test_the_report_says_why_and_cites_the_case_studies(poor):
+    _, report = poor
+    assert "red flags below hold the overall result at **Not ready**" in report
+    assert "A partner cannot get the specification in time" in report
+    assert "Northumberland Hidden Harm Service Consortium:" in report
+    assert "Leeds Community Drugs Services:" in report
+    assert "may have to withdraw" in report  # the respondent's own evidence note
+
+
+def test_the_better_prepared_consortium_scores_higher_in_every_theme(well, poor):
+    for theme, score in themes(poor[0]).items():
+        assert themes(well[0])[theme] >= score, theme
