@@ -61,11 +61,20 @@ def test_a_good_file_reads(tmp_path, mini_bank):
                                      "'undecided'"),
     ("  organisation: Riverside Advice", "  organisation: ''",
      ":2: profile.organisation: String should have at least 1 character"),
+    ("  weeks: 7", "  weeks: 2027-01-01",
+     ":10: answers.weeks: an answer is an option value, a number, or a list of option values"),
+    ("  guarantor: yes", "  guarantor: true",
+     ":7: answers.guarantor: true and false are not answers; write yes or no"),
     ("  agreement: \"Signed", "  agremeent: \"Signed", ":13: notes.agremeent: no such question "
                                                         "in the bank"),
 ])
 def test_mistakes_are_named(tmp_path, mini_bank, old, new, expected):
     assert expected in problems(tmp_path, GOOD.replace(old, new), mini_bank)
+
+
+def test_a_file_that_is_not_a_mapping_says_what_it_should_be(tmp_path, mini_bank):
+    [message] = problems(tmp_path, "- a list\n", mini_bank)
+    assert message.startswith(":1: an answers file is a mapping with `profile:`")
 
 
 def test_assess_refuses_a_bad_file_with_exit_2_and_saves_nothing(tmp_path, capsys):

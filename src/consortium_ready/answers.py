@@ -100,6 +100,10 @@ def without_unasked(bank: Bank, answer_set: AnswerSet) -> AnswerSet:
 
 def parse_answers(document: YamlDocument, bank: Bank) -> AnswerSet:
     """Check an answers document against the bank, raising InputError naming every problem."""
+    if not isinstance(document.data, dict):
+        raise InputError([document.problem((), (
+            "an answers file is a mapping with `profile:`, `answers:` and optional `notes:`; "
+            "`consortium-ready template` writes one to start from"))])
     try:
         answer_set = AnswerSet.model_validate(document.data)
     except ValidationError as error:

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import (
+    Field,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from consortium_ready.casestudies import CaseItem, CaseStudy, Id, Source, Strict
 from consortium_ready.profile import Role, Stage
@@ -13,7 +20,21 @@ from consortium_ready.profile import Role, Stage
 QuestionKind = Literal["single", "yes_no", "number", "multi", "text"]
 DONT_KNOW = "dont-know"
 
-AnswerValue = int | float | str | list[str]
+
+
+def _one_answer_message(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """One plain message for a value of the wrong shape, instead of one per union member."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("answer", "true and false are not answers; write yes or no")
+    try:
+        return handler(value)
+    except ValidationError:
+        raise PydanticCustomError(
+            "answer", "an answer is an option value, a number, or a list of option values"
+        ) from None
+
+
+AnswerValue = Annotated[int | float | str | list[str], WrapValidator(_one_answer_message)]
 
 
 class Option(Strict):
