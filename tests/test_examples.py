@@ -21,12 +21,12 @@ def assess(name: str, reports: Path) -> tuple[dict, str]:
 
 @pytest.fixture
 def well(tmp_path):
-    return assess("well-prepared", tmp_path)
+    return assess("well-prepared", tmp_path / "well")
 
 
 @pytest.fixture
 def poor(tmp_path):
-    return assess("poorly-prepared", tmp_path)
+    return assess("poorly-prepared", tmp_path / "poor")
 
 
 def themes(assessment: dict) -> dict[str, float]:

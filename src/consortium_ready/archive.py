@@ -5,15 +5,25 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from consortium_ready.assessment import SCHEMA_VERSION, Assessment
 from consortium_ready.bank import Bank
 from consortium_ready.errors import InputError, Problem
-from consortium_ready.render import render_markdown
-from consortium_ready.storage import TIMESTAMP, atomic_write, slugify, write_new
-from consortium_ready.yamlfile import dotted
+from consortium_ready.render import REPORT_FORMATS, render_report
+from consortium_ready.reportview import report_view
+from consortium_ready.storage import TIMESTAMP, create_new, slugify, write_new
+from consortium_ready.yamlfile import dotted, parse_yaml
+
+Model = TypeVar("Model", bound=BaseModel)
+
+OLDEST_SCHEMA_VERSION = 1
+"""The oldest saved format this program reads; see docs/assessment-format.md."""
+
+MAX_SAVED_BYTES = 10_000_000
+"""Anything larger is not one of our assessments, and is not read into memory."""
 
 
 @dataclass(frozen=True)
@@ -25,35 +35,88 @@ class Saved:
 
 
 def save_assessment(assessment: Assessment, bank: Bank, folder: Path) -> Saved:
-    """Save as `folder/<organisation>/<date-time>.json`, reports beside it; never overwrite."""
-    where = folder / slugify(assessment.profile.organisation)
-    stem = assessment.created.strftime(TIMESTAMP)
-    json_path = write_new(where, stem, ".json", assessment.model_dump_json(indent=2) + "\n")
-    markdown = json_path.with_suffix(".md")
-    atomic_write(markdown, render_markdown(assessment, bank))
-    return Saved(json=json_path, reports=[markdown])
+    """Save as `folder/<organisation>/<date-time>.json` with its reports beside; never overwrite."""
+    suffixes = {fmt: f".{fmt}" for fmt in REPORT_FORMATS}
+    json_path = write_new(
+        folder / slugify(assessment.profile.organisation),
+        assessment.created.strftime(TIMESTAMP),
+        ".json",
+        assessment.model_dump_json(indent=2) + "\n",
+        siblings=suffixes.values(),
+    )
+    view = report_view(assessment, bank)
+    reports = []
+    for fmt, suffix in suffixes.items():
+        path = json_path.with_suffix(suffix)
+        create_new(path, render_report(view, fmt))
+        reports.append(path)
+    return Saved(json=json_path, reports=reports)
 
 
 def load_assessment(path: Path) -> Assessment:
-    """Read a saved assessment, with a clear message for a damaged, foreign or newer file."""
+    """Read a saved assessment, with a clear message for a damaged, foreign, older or newer file."""
+    return read_saved(path, Assessment)
+
+
+def read_saved(path: Path, model: type[Model]) -> Model:
+    """Read a saved assessment as `model` (the whole Assessment, or a model of part of it).
+
+    Raises InputError naming the file, the line where known and the field. A
+    well-formed file is read in one strict pass that skips the fields `model`
+    does not name; anything else is looked at closely, to say what is wrong.
+    """
+    text = _read_text(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        quick = model.model_validate_json(text, strict=True)
+        if _version_problem(getattr(quick, "schema_version", None)) is None:
+            return quick
+    except ValueError:
+        pass
+    try:
         data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError([Problem(path, error.lineno, "", (
+            "empty file, not a saved assessment" if not text.strip()
+            else f"not a saved assessment (not valid JSON: {error.msg})"))]) from None
+    if not isinstance(data, dict) or "schema_version" not in data:
+        raise InputError([Problem(path, None, "", "not a consortium-ready assessment "
+                                  "(no schema_version); perhaps another program's file")])
+    problem = _version_problem(data["schema_version"])
+    if problem:
+        raise InputError([_located(path, text, ("schema_version",), problem)])
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise InputError([_located(path, text, e["loc"], e["msg"])
+                          for e in error.errors(include_url=False)]) from None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_SAVED_BYTES:
+            raise InputError([Problem(path, None, "", "too large to be a saved assessment")])
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError([Problem(path, None, "", "not a saved assessment (not UTF-8 text)")]) from None
     except OSError as error:
         raise InputError([Problem(path, None, "", f"cannot be read: {error.strerror}")]) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        line = getattr(error, "lineno", None)
-        raise InputError([Problem(path, line, "", "not a saved assessment (not valid JSON)")]) from None
-    if not isinstance(data, dict) or "schema_version" not in data:
-        raise InputError([Problem(path, 1, "schema_version", "not a consortium-ready assessment")])
-    version = data["schema_version"]
-    if not isinstance(version, int) or version > SCHEMA_VERSION:
-        raise InputError([Problem(path, None, "schema_version", (
-            f"schema version {version!r} is newer than this program reads "
-            f"({SCHEMA_VERSION}); upgrade consortium-ready to read it"))])
+
+
+def _version_problem(version: Any) -> str | None:
+    if isinstance(version, bool) or not isinstance(version, int):
+        return f"{version!r} is not a schema version (a whole number is expected)"
+    if version > SCHEMA_VERSION:
+        return (f"schema version {version} is newer than this program reads "
+                f"({SCHEMA_VERSION}); upgrade consortium-ready to read it")
+    if version < OLDEST_SCHEMA_VERSION:
+        return (f"schema version {version} is older than any this program reads "
+                f"(from {OLDEST_SCHEMA_VERSION}); it cannot be read")
+    return None
+
+
+def _located(path: Path, text: str, loc: tuple[Any, ...], message: str) -> Problem:
+    """A problem at `loc` in a JSON file, with its line found by re-reading the text (JSON is YAML)."""
     try:
-        return Assessment.model_validate(data)
-    except ValidationError as error:
-        raise InputError(
-            [Problem(path, None, dotted(e["loc"]), e["msg"]) for e in error.errors(include_url=False)]
-        ) from None
+        return parse_yaml(text, path).problem(loc, message)
+    except InputError:
+        return Problem(path, None, dotted(loc), message)

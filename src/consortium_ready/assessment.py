@@ -33,7 +33,7 @@ class Assessment(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     schema_version: int = SCHEMA_VERSION
-    tool_version: str = __version__
+    tool_version: str = Field(default_factory=lambda: __version__)
     created: datetime
     bank: BankRef
     profile: Profile

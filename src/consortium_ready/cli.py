@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from consortium_ready import __version__
-from consortium_ready.errors import InputError
+from consortium_ready.errors import InputError, Problem
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -76,6 +77,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     from consortium_ready.archive import save_assessment
     from consortium_ready.assessment import assess
     from consortium_ready.storage import reports_dir
+    from consortium_ready.terminal import printable
 
     bank = _bank(args)
     assessment = assess(bank, read_answers(args.answers, bank))
@@ -92,7 +94,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
         return EXIT_OK
     result = assessment.result
     overall = result.overall
-    print(f"{assessment.profile.organisation}: {overall.band_label} "
+    print(f"{printable(assessment.profile.organisation)}: {overall.band_label} "
           f"({overall.score:.0f} out of 100)" if overall.score is not None else "not scored")
     for theme in result.themes:
         if theme.score is not None:
@@ -105,11 +107,114 @@ def cmd_assess(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_tui(args: argparse.Namespace) -> int:
-    print("The terminal questionnaire is not built yet. Meanwhile:\n"
-          "  consortium-ready template > answers.yaml   # write your answers in this file\n"
-          "  consortium-ready assess --answers answers.yaml")
+def _write_or_print(text: str, out: Path | None) -> int:
+    """Write `text` to `out` in one step, or to standard output when no file is given."""
+    from consortium_ready.storage import atomic_write
+
+    if out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        atomic_write(out, text)
+    except OSError as error:
+        print(f"consortium-ready: could not write {out}: {error.strerror or error}.",
+              file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Wrote {out}", file=sys.stderr)
     return EXIT_OK
+
+
+def _format_of(out: Path | None, chosen: str | None, offered: Sequence[str]) -> str:
+    """The format asked for, else the one `out`'s extension names, else Markdown."""
+    if chosen or out is None:
+        return chosen or "md"
+    suffix = {".htm": "html", ".markdown": "md"}.get(out.suffix.lower(), out.suffix.lower()[1:])
+    if suffix not in offered:
+        raise InputError([Problem(out, None, "--out", (
+            f"cannot tell the format from the extension {out.suffix or '(none)'}; "
+            f"name the file .{' or .'.join(offered)}, or give --format"))])
+    return suffix
+
+
+def _warn_skipped(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(f"consortium-ready: skipped {problem}", file=sys.stderr)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from consortium_ready.archive import load_assessment
+    from consortium_ready.render import REPORT_FORMATS, render_report
+    from consortium_ready.reportview import report_view
+
+    fmt = _format_of(args.out, args.format, REPORT_FORMATS)
+    assessment = load_assessment(args.file)
+    view = report_view(assessment, _bank(args))
+    if view.bank_note:
+        print(f"consortium-ready: note: {view.bank_note}", file=sys.stderr)
+    return _write_or_print(render_report(view, fmt), args.out)  # type: ignore[arg-type]
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from consortium_ready.history import Scan, scan
+    from consortium_ready.storage import reports_dir
+    from consortium_ready.terminal import history_text
+
+    folder = reports_dir(args.reports)
+    found = scan(folder)
+    _warn_skipped(found.warnings)
+    if args.org:
+        found = Scan(folder, found.for_organisation(args.org))
+        if not found.entries:
+            raise InputError([Problem(folder, None, "--org", (
+                f"no saved assessments for {args.org!r}; run `consortium-ready history` "
+                "to list the organisations"))])
+    if not found.entries:
+        print(f"No saved assessments in {folder}.")
+        return EXIT_OK
+    print(history_text(found, shutil.get_terminal_size().columns))
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from consortium_ready.archive import load_assessment
+    from consortium_ready.compare import compare
+    from consortium_ready.history import scan
+    from consortium_ready.render import COMPARISON_FORMATS, render_comparison
+    from consortium_ready.storage import reports_dir
+    from consortium_ready.terminal import comparison_text
+
+    if bool(args.org) == bool(args.files) or (args.files and len(args.files) != 2):
+        print("consortium-ready compare: give two saved assessments (OLD NEW), or --org NAME "
+              "for an organisation's latest two", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    fmt = _format_of(args.out, None, COMPARISON_FORMATS) if args.out else None
+    if args.org:
+        folder = reports_dir(args.reports)
+        found = scan(folder)
+        _warn_skipped(found.warnings)
+        mine = found.for_organisation(args.org)
+        if len(mine) < 2:
+            raise InputError([Problem(folder, None, "--org", (
+                f"{len(mine)} saved assessment{'s' if len(mine) != 1 else ''} for {args.org!r}; "
+                "comparing needs two"))])
+        old, new = mine[-2].load(), mine[-1].load()
+    else:
+        old, new = (load_assessment(path) for path in args.files)
+    comparison = compare(old, new, _bank(args))
+    print(comparison_text(comparison, shutil.get_terminal_size().columns))
+    if fmt is None:
+        return EXIT_OK
+    return _write_or_print(render_comparison(comparison, fmt), args.out)  # type: ignore[arg-type]
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    from consortium_ready.storage import reports_dir
+    from consortium_ready.tui.app import ConsortiumReadyApp
+
+    app = ConsortiumReadyApp(questions=args.questions, seeds=args.seeds,
+                             reports=reports_dir(args.reports))
+    app.run()
+    return app.return_code or EXIT_OK
 
 
 def _shared_options(default: object) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -162,6 +267,25 @@ def _parser() -> argparse.ArgumentParser:
                         help="the answers file (see `consortium-ready template`)")
     assess.add_argument("--json", action="store_true",
                         help="print the result as JSON on standard output")
+    report = command("report", cmd_report,
+                     "Make a report again from a saved assessment (HTML, Markdown or CSV).")
+    report.add_argument("file", type=Path, metavar="FILE", help="a saved assessment (.json)")
+    report.add_argument("--format", choices=["html", "md", "csv"],
+                        help="the report's format (default: from --out's extension, else md)")
+    report.add_argument("--out", type=Path, metavar="PATH",
+                        help="write the report to this file (default: standard output)")
+    history = command("history", cmd_history,
+                      "List saved assessments with their scores, and each organisation's trend.",
+                      reports_option)
+    history.add_argument("--org", metavar="NAME", help="only this organisation")
+    compare = command("compare", cmd_compare,
+                      "Show what changed between two saved assessments.", reports_option)
+    compare.add_argument("files", type=Path, nargs="*", metavar="OLD NEW",
+                         help="the earlier and the later assessment (.json)")
+    compare.add_argument("--org", metavar="NAME",
+                         help="compare this organisation's latest two assessments instead")
+    compare.add_argument("--out", type=Path, metavar="FILE",
+                         help="also write the comparison as a report (.html or .md)")
     return parser
 
 

@@ -1,17 +1,24 @@
-"""Reports laid out from one ReportView: Markdown here; other formats alongside."""
+"""Reports and comparisons laid out from their views: HTML, Markdown and CSV."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Literal
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from consortium_ready.assessment import Assessment
-from consortium_ready.bank import Bank
-from consortium_ready.reportview import report_view
+from consortium_ready.chart import theme_chart
+from consortium_ready.compare import Comparison
+from consortium_ready.csvexport import report_csv
+from consortium_ready.reportview import ReportView
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+ReportFormat = Literal["html", "md", "csv"]
+ComparisonFormat = Literal["html", "md"]
+REPORT_FORMATS: tuple[ReportFormat, ...] = ("html", "md", "csv")
+COMPARISON_FORMATS: tuple[ComparisonFormat, ...] = ("html", "md")
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
 
 
 def markdown_text(text: object) -> str:
@@ -19,20 +26,44 @@ def markdown_text(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
+def number(value: float | None, signed: bool = False) -> str:
+    """A score as shown in reports: a whole number, signed for a change, a dash for none."""
+    if value is None:
+        return "–"
+    whole = round(value) or 0
+    return (f"{whole:+d}" if signed and whole else f"{whole:d}").replace("-", "−")
+
+
 @cache
 def environment() -> Environment:
+    """Templates from the package; `.html.j2` templates escape everything they insert."""
     env = Environment(
         loader=PackageLoader("consortium_ready", "templates"),
-        autoescape=select_autoescape(["html"]),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.filters["md"] = markdown_text
+    env.filters["number"] = number
     return env
 
 
-def render_markdown(assessment: Assessment, bank: Bank) -> str:
-    text = environment().get_template("report.md.j2").render(v=report_view(assessment, bank))
-    return re.sub(r"\n{3,}", "\n\n", text)
+def _render(template: str, **context: object) -> str:
+    text = environment().get_template(template).render(**context)
+    return re.sub(r"\n{3,}", "\n\n", text) if template.endswith(".md.j2") else text
+
+
+def render_report(view: ReportView, fmt: ReportFormat) -> str:
+    """A report on one assessment in the given format."""
+    if fmt == "csv":
+        return report_csv(view)
+    if fmt == "html":
+        return _render("report.html.j2", v=view, chart=theme_chart(view))
+    return _render("report.md.j2", v=view)
+
+
+def render_comparison(comparison: Comparison, fmt: ComparisonFormat) -> str:
+    """A comparison of two assessments as an HTML or Markdown report."""
+    return _render(f"compare.{fmt}.j2", c=comparison)

@@ -1,16 +1,22 @@
-"""Where assessments are kept, and writing files so that none is ever half written."""
+"""Where assessments are kept, and writing files so that none is ever half written or overwritten."""
 
 from __future__ import annotations
 
+import hashlib
 import os
-import re
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 REPORTS_ENV = "CONSORTIUM_READY_REPORTS"
 DEFAULT_REPORTS = Path("reports")
 TIMESTAMP = "%Y-%m-%d-%H%M%S"
+SLUG_LENGTH = 60
+_WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul", "conin$", "conout$"]
+    + [f"{port}{n}" for port in ("com", "lpt") for n in range(10)]
+)
 
 
 def reports_dir(chosen: Path | None = None) -> Path:
@@ -22,14 +28,19 @@ def reports_dir(chosen: Path | None = None) -> Path:
 
 
 def slugify(name: str) -> str:
-    """A folder name for an organisation: letters and digits of any script, joined by hyphens.
+    """A folder name for an organisation: its letters, marks and digits in any script, joined by hyphens.
 
-    Dots, slashes and every other character become hyphens, so the result can
-    never leave the folder it is joined to.
+    Everything else (dots, slashes, NUL, direction controls, emoji) separates
+    words, so the result can never leave the folder it is joined to. A name
+    with nothing left gets a fingerprint of itself, and a name Windows reserves
+    (CON, NUL, COM1, ...) a suffix.
     """
     text = unicodedata.normalize("NFKC", name).casefold()
-    slug = re.sub(r"[^\w]+|_+", "-", text).strip("-")[:60].strip("-")
-    return slug or "organisation"
+    kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" else " " for ch in text)
+    slug = "-".join(kept.split())[:SLUG_LENGTH].strip("-")
+    if not slug:
+        return "organisation-" + hashlib.sha256(text.encode()).hexdigest()[:8]
+    return f"{slug}-organisation" if slug in _WINDOWS_RESERVED else slug
 
 
 def _temporary_beside(path: Path, text: str) -> Path:
@@ -56,20 +67,37 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def write_new(folder: Path, stem: str, suffix: str, text: str) -> Path:
-    """Write `text` to a new file `stem.suffix` in `folder`, never overwriting one that exists.
-
-    A name already taken gets `-2`, `-3`, ... The file appears complete or not at all.
-    """
-    temporary = _temporary_beside(folder / f"{stem}{suffix}", text)
+def create_new(path: Path, text: str) -> None:
+    """Write `text` to `path`, which must not exist (else FileExistsError); complete or not at all."""
+    temporary = _temporary_beside(path, text)
     try:
-        for attempt in range(1, 1000):
-            path = folder / (f"{stem}{suffix}" if attempt == 1 else f"{stem}-{attempt}{suffix}")
-            try:
-                os.link(temporary, path)
-            except FileExistsError:
-                continue
-            return path
-        raise FileExistsError(f"no free name for {stem}{suffix} in {folder}")
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here (FAT, some network shares): claim the name, then fill it
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def write_new(folder: Path, stem: str, suffix: str, text: str,
+              siblings: Iterable[str] = ()) -> Path:
+    """Write `text` to a new file `stem.suffix` in `folder`, never overwriting one that exists.
+
+    A name already taken, or whose `siblings` (the same stem with those
+    suffixes) exist, gets `-2`, `-3`, ... The file appears complete or not at all.
+    """
+    others = tuple(siblings)
+    for attempt in range(1, 1000):
+        name = stem if attempt == 1 else f"{stem}-{attempt}"
+        if any((folder / f"{name}{other}").exists() for other in others):
+            continue
+        path = folder / f"{name}{suffix}"
+        try:
+            create_new(path, text)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"no free name for {stem}{suffix} in {folder}")

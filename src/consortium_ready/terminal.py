@@ -1,0 +1,134 @@
+"""History and comparisons as plain text for the terminal: aligned tables, wrapped lines.
+
+Text typed by users is made printable first, so that a name holding control
+characters or terminal escape sequences cannot disturb the terminal.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from collections.abc import Sequence
+
+from consortium_ready.compare import Comparison
+from consortium_ready.history import Entry, Scan
+from consortium_ready.render import number
+
+GAP = "  "
+ARROW = "→"
+
+
+def printable(text: str) -> str:
+    """`text` with control and formatting characters (escapes, direction overrides) replaced."""
+    return "".join("\ufffd" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in text)
+
+
+def display_width(text: str) -> int:
+    """Columns `text` takes in a terminal: wide East Asian characters two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF"
+               else 1 for ch in text)
+
+
+def clip(text: str, width: int) -> str:
+    """`text` cut to `width` columns, with an ellipsis where it was cut."""
+    if display_width(text) <= width:
+        return text
+    while text and display_width(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> list[str]:
+    """Rows under headers, each column as wide as its widest cell; `right` columns right-aligned."""
+    widths = [max(display_width(str(cell)) for cell in column) for column in zip(headers, *rows)]
+
+    def line(cells: Sequence[str]) -> str:
+        padded = []
+        for index, (cell, width) in enumerate(zip(cells, widths)):
+            pad = " " * (width - display_width(cell))
+            padded.append(pad + cell if index in right else cell + pad)
+        return GAP.join(padded).rstrip()
+
+    return [line(headers), *(line(row) for row in rows)]
+
+
+def _wrapped(text: str, width: int, indent: str = "  ", first: str = "  - ") -> list[str]:
+    return textwrap.wrap(printable(text), width, initial_indent=first, subsequent_indent=indent + "  ")
+
+
+def _change(before: float | None, after: float | None) -> str:
+    if before is None or after is None:
+        return ""
+    return number(after - before, signed=True)
+
+
+def _trend(entries: list[Entry]) -> str:
+    scores = [e.score for e in entries if e.score is not None]
+    path = f" {ARROW} ".join(number(s) for s in scores)
+    if len(scores) < 2:
+        return path
+    moved = round(scores[-1] - scores[0])
+    direction = "up" if moved > 0 else "down" if moved < 0 else "no change"
+    amount = f" {abs(moved)}" if moved else ""
+    return f"{path}: {direction}{amount} since the first, over {len(entries)} assessments"
+
+
+def history_text(scan: Scan, width: int = 80) -> str:
+    """Each organisation's assessments, oldest first, in columns aligned across all, and its trend."""
+    groups = list(scan.organisations().values())
+    rows = []
+    for entries in groups:
+        for previous, entry in zip([None, *entries], entries):
+            rows.append([
+                f"{entry.created.astimezone():%Y-%m-%d %H:%M}",
+                number(entry.score),
+                entry.band or "not scored",
+                str(entry.flags),
+                f"{number(entry.coverage)}%",
+                _change(previous.score, entry.score) if previous else "first",
+            ])
+    header, *lines = table(["Date", "Score", "Band", "Red flags", "Answered", "Change"], rows,
+                           right=(1, 3, 4, 5))
+    out: list[str] = []
+    for entries in groups:
+        mine, lines = lines[:len(entries)], lines[len(entries):]
+        if out:
+            out.append("")
+        out += _wrapped(entries[-1].organisation, width, indent="", first="")
+        out += [f"  {header}", *(f"  {line}" for line in mine)]
+        if len(entries) > 1:
+            out += _wrapped(f"Trend: {_trend(entries)}", width, indent="  ", first="  ")
+    return "\n".join(out)
+
+
+def comparison_text(c: Comparison, width: int = 80) -> str:
+    """A comparison as terminal text: the runs, notes, a score table, then what moved."""
+    lines = [printable(f"What changed: {c.organisation}"),
+             *(printable(f"  {label:<7} {run.date} ({run.bank})")
+               for label, run in (("Before:", c.old), ("After:", c.new)))]
+    for note in c.notes:
+        lines += _wrapped(f"Note: {note}", width, indent="", first="")
+    rows = [[printable(s.title) if i == 0 else "  " + printable(s.title),
+             f"{number(s.before)} {s.band_before or ''}".rstrip(),
+             f"{number(s.after)} {s.band_after or ''}".rstrip(),
+             number(s.change, signed=True)]
+            for i, s in enumerate(c.scores)]
+    lines += ["", *table(["", "Before", "After", "Change"], rows, right=(3,))]
+    for heading, groups in (("Red flags", c.flag_groups), ("Actions", c.action_groups)):
+        lines += ["", heading]
+        for title, items in groups:
+            lines.append(f"  {title} ({len(items)})" + (":" if items else ": none"))
+            texts = [item if isinstance(item, str) else item.text for item in items]
+            lines += [line for text in texts for line in _wrapped(text, width, "    ", "    - ")]
+    lines += ["", f"Answers that changed ({len(c.answers)})" + ("" if c.answers else ": none")]
+    for a in c.answers:
+        lines += _wrapped(a.question, width)
+        lines += _wrapped(f"{a.before} ({number(a.score_before)}) {ARROW} "
+                          f"{a.after} ({number(a.score_after)})", width, indent="  ", first="    ")
+    for title, questions in c.question_groups:
+        lines += ["", f"{title} ({len(questions)})"]
+        lines += [line for q in questions for line in _wrapped(
+            f"{q.text} ({q.id})" if q.text else f"{q.id} (no longer in the bank)", width)]
+    return "\n".join(lines)

@@ -1,0 +1,72 @@
+"""Fixtures for the report tests, on the small fixed bank and answers described in reportkit."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from consortium_ready.answers import AnswerSet, read_answers
+from consortium_ready.assessment import Assessment, assess
+from consortium_ready.bank import Bank
+from consortium_ready.loader import load_bank
+from reportkit import ANSWERS, BANK, FIXED, Make
+
+
+@pytest.fixture(autouse=True)
+def london_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Reports show local times: pin the zone so that golden files hold everywhere."""
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture(scope="session")
+def bank() -> Bank:
+    return load_bank(BANK / "questions", BANK / "seeds")
+
+
+@pytest.fixture(scope="session")
+def answer_set(bank: Bank) -> AnswerSet:
+    return read_answers(ANSWERS, bank)
+
+
+@pytest.fixture
+def assessment(bank: Bank, answer_set: AnswerSet) -> Assessment:
+    return assess(bank, answer_set, now=FIXED)
+
+
+@pytest.fixture
+def make(bank: Bank, answer_set: AnswerSet) -> Make:
+    """An assessment of the fixed answers with some changed: `make(days=30, guarantor="agreed")`.
+
+    A value of None removes the answer; `profile` and `notes` replace fields of those.
+    """
+
+    def build(days: int = 0, *, using: Bank | None = None, profile: dict[str, Any] | None = None,
+              notes: dict[str, str] | None = None, **answers: Any) -> Assessment:
+        changed = {k.replace("_", "-"): v for k, v in answers.items()}
+        merged = {k: v for k, v in {**answer_set.answers, **changed}.items() if v is not None}
+        updated = AnswerSet(
+            profile=answer_set.profile.model_copy(update=profile or {}),
+            answers=merged,
+            notes=answer_set.notes if notes is None else notes,
+        )
+        return assess(using or bank, updated, now=FIXED + timedelta(days=days))
+
+    return build
+
+
+@pytest.fixture
+def editable_bank(tmp_path: Path) -> Path:
+    """A copy of the fixed bank to edit: `editable_bank / "questions"` and `editable_bank / "seeds"`."""
+    target = tmp_path / "bank"
+    shutil.copytree(BANK, target)
+    return target
