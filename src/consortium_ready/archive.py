@@ -14,6 +14,7 @@ from consortium_ready.bank import Bank
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.render import REPORT_FORMATS, render_report
 from consortium_ready.reportview import report_view
+from consortium_ready.savedindex import add_to_index
 from consortium_ready.storage import TIMESTAMP, create_new, slugify, write_new
 from consortium_ready.yamlfile import dotted, parse_yaml
 
@@ -50,6 +51,7 @@ def save_assessment(assessment: Assessment, bank: Bank, folder: Path) -> Saved:
         path = json_path.with_suffix(suffix)
         create_new(path, render_report(view, fmt))
         reports.append(path)
+    add_to_index(folder, json_path, assessment)
     return Saved(json=json_path, reports=reports)
 
 

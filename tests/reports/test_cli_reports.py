@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from consortium_ready.savedindex import INDEX_NAME
+
 from consortium_ready.archive import save_assessment
 from consortium_ready.bank import Bank
 from consortium_ready.cli import main
@@ -35,8 +37,9 @@ def test_assess_saves_json_and_every_report(capsys: pytest.CaptureFixture[str],
     status, out, _ = run(capsys, "assess", *BANK_ARGS, "--answers", str(ANSWERS),
                          "--reports", str(tmp_path))
     assert status == 0
-    (folder,) = tmp_path.iterdir()
+    (folder,) = (p for p in tmp_path.iterdir() if not p.name.startswith("."))
     assert sorted(p.suffix for p in folder.iterdir()) == [".csv", ".html", ".json", ".md"]
+    assert (tmp_path / INDEX_NAME).is_file()
     assert out.count("Report ") == 3
 
 

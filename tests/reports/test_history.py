@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from consortium_ready import history
+from consortium_ready import history, savedindex
 from consortium_ready.archive import save_assessment
 from consortium_ready.assessment import SCHEMA_VERSION
 from consortium_ready.bank import Bank
 from consortium_ready.errors import InputError
-from consortium_ready.history import INDEX_NAME, scan
+from consortium_ready.history import scan
+from consortium_ready.savedindex import INDEX_NAME
 from consortium_ready.terminal import history_text
 from reportkit import Make
 
@@ -126,13 +127,29 @@ def test_a_damaged_record_for_a_current_file_is_read_again(folder: Path) -> None
     assert scan(folder).entries == expected.entries
 
 
+def test_saving_indexes_the_assessment_so_a_scan_reads_only_strangers(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[str] = []
+    original = history.read_saved
+
+    def counting(path: Path, model: type) -> object:
+        read.append(path.name)
+        return original(path, model)
+
+    monkeypatch.setattr(history, "read_saved", counting)
+    assert len(scan(folder).entries) == 5
+    assert sorted(read) == sorted(STRANGERS)
+
+
 def test_a_folder_where_the_index_cannot_be_written(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def read_only(path: Path, text: str) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(history, "atomic_write", read_only)
+    (folder / INDEX_NAME).unlink()
+    monkeypatch.setattr(savedindex, "atomic_write", read_only)
     assert len(scan(folder).entries) == 5
     assert not (folder / INDEX_NAME).exists()
 
