@@ -1,0 +1,56 @@
+"""The command palette's main actions: save, result, review, jump to a theme, open a case study."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+if TYPE_CHECKING:
+    from consortium_ready.tui.app import ConsortiumReadyApp
+
+Command = tuple[str, Callable[[], object], str]
+
+
+def assessment_commands(app: ConsortiumReadyApp) -> Iterator[Command]:
+    """The commands that make sense now, as (title, what it does, help)."""
+    questionnaire = app.session.questionnaire if app.session else None
+    if questionnaire is not None:
+        yield ("Save the assessment", partial(app.open_result, save=True),
+               "Score your answers and save them with a report you can print")
+        yield ("See the result", app.open_result, "Scores, red flags and what to do first")
+        yield ("Review your answers", app.open_review,
+               "The questions not answered yet, and those answered \"Don't know\"")
+        for theme in questionnaire.themes():
+            if theme.asked:
+                yield (f"Go to theme: {theme.title}", partial(app.open_theme, theme.id),
+                       f"{theme.given} of {theme.asked} answered")
+    if app.session is not None:
+        yield ("Change your organisation's details", app.open_profile,
+               "Name, role, stage, consortium and deadline")
+        yield ("Save your answers in another folder", app.choose_folder,
+               "If the reports folder cannot be written to")
+    if app.bank is not None:
+        for case in app.bank.cases:
+            yield (f"Read case study: {case.name}", partial(app.open_case, case.id), case.area)
+        yield ("Look at saved assessments", app.open_history, "Results saved earlier")
+
+
+class AssessmentCommands(Provider):
+    """Offers the assessment's main actions in the command palette (ctrl+p)."""
+
+    def _commands(self) -> list[Command]:
+        return list(assessment_commands(self.app))  # type: ignore[arg-type]
+
+    async def discover(self) -> Hits:
+        for title, run, help_text in self._commands():
+            yield DiscoveryHit(Content(title), run, text=title, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, run, help_text in self._commands():
+            if (score := matcher.match(title)) > 0:
+                yield Hit(score, matcher.highlight(title), run, help=help_text)

@@ -1,0 +1,64 @@
+"""What each screen's help (F1 or ?) says, kept together so that the words read as one voice."""
+
+START = (
+    "This is the start. Use the up and down arrow keys to pick what you want to do, then "
+    "press Enter, or click it with the mouse.\n\n"
+    "Your answers are saved in the reports folder as you give them, so you can stop at any "
+    "time and carry on later."
+)
+
+PROFILE = (
+    "Fill in your organisation's details. The name is needed, and so are the role you "
+    "expect and the consortium's stage, because they decide which questions you are asked "
+    "and what counts as ready at this stage. The consortium's name and the tender deadline "
+    "are optional.\n\n"
+    "You can come back and change these at any time; questions appear or disappear to "
+    "match, and the answers you gave are kept."
+)
+
+QUESTION = (
+    "Answer one question at a time. Each answer shows what that level looks like in "
+    "practice, so pick the one closest to where your organisation is today. If you are "
+    "not sure, choose Don't know: it counts as a gap, and your action plan will say how "
+    "to find out.\n\n"
+    "Below the answers: why the question matters, and what happened in the real "
+    "consortia it draws on. Open a case study to read the whole story.\n\n"
+    "Add a note to record the evidence for an answer (where the minutes are, who "
+    "signed). Every answer and note is saved as soon as you give it."
+)
+
+REVIEW = (
+    "This list shows the questions you have not answered and those you answered "
+    "\"Don't know\". Pick one with the arrow keys and press Enter, or click it, to go "
+    "back to it.\n\n"
+    "You can see your result at any time: unanswered questions count as 0 and \"Don't "
+    "know\" answers as gaps, each with an action to find out."
+)
+
+RESULT = (
+"Your overall score and band come first. Red flags are shown apart from the average: "
+"each is a gap serious enough to hold the overall band down however well the rest scores. "
+"The bars show each theme's score out of 100; if this organisation has an earlier saved "
+"assessment, the change since then is shown beside each bar (▲ up, ▼ down).\n\n"
+"The actions are in order of priority, each with the lessons from real consortia behind it."
+)
+
+CASE_STUDIES = (
+    "These are the real consortia the questions are built on, from NCVO's 2009 stories "
+    "of voluntary organisations delivering public services together. The text is our own "
+    "summary of what the source reports.\n\n"
+    "Use the left and right arrow keys on the tabs (or click a tab) to move between "
+    "consortia, and the up and down keys or the mouse wheel to read. Press Escape to go back."
+)
+
+HISTORY = (
+    "These are the assessments saved in the reports folder, newest first. Pick one with "
+    "the arrow keys and press Enter, or click it, to see its result. From there you can "
+    "start a new assessment with its answers filled in. Press Escape to go back."
+)
+
+SAVE = ("\n\nPress s to save the assessment: it is written to the reports folder with a "
+        "report you can read, print and email.")
+
+START_FROM = ("\n\nPress n to start a new assessment with these answers filled in, and "
+              "change only what has changed.")

@@ -1,0 +1,63 @@
+"""What the screens share: access to the app's session, and the two kinds of screen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Static
+
+if TYPE_CHECKING:
+    from consortium_ready.tui.app import ConsortiumReadyApp
+    from consortium_ready.tui.session import Session
+
+
+class AppScreen(Screen[None]):
+    """A screen of this app, with typed access to it."""
+
+    if TYPE_CHECKING:
+
+        @property
+        def app(self) -> ConsortiumReadyApp: ...
+
+    @property
+    def session(self) -> Session:
+        session = self.app.session
+        assert session is not None, "an assessment is under way on this screen"
+        return session
+
+
+class WorkScreen(AppScreen):
+    """A step of the assessment (details, questions, review, result); one shows at a time."""
+
+
+class Overlay(AppScreen):
+    """Something to read (case studies, saved assessments) opened on top; Escape closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="back"),
+    ]
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+def foot(left: Sequence[Button], right: Sequence[Button], note: Widget | None = None
+         ) -> ComposeResult:
+    """The foot of a screen: an optional line, the buttons (the next step on the right), the keys.
+
+    It stays in view however the screen above it scrolls.
+    """
+    with Vertical(classes="buttons"):
+        if note is not None:
+            yield note
+        with Horizontal():
+            yield from left
+            yield Static(classes="push")
+            yield from right
+    yield Footer(show_command_palette=False)

@@ -1,0 +1,314 @@
+"""One question at a time: its answer levels, why it matters, and what real consortia learnt."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import var
+from textual.widget import Widget
+from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
+
+from consortium_ready.bank import DONT_KNOW, AnswerValue, Question
+from consortium_ready.reportview import citations
+from consortium_ready.tui import guides
+from consortium_ready.tui.screens.base import WorkScreen, foot
+from consortium_ready.tui.text import literal
+from consortium_ready.tui.widgets.choices import NUMBER_KEYS, AnswerChoices
+from consortium_ready.tui.widgets.themes import ThemeList, theme_progress
+from consortium_ready.tui.widgets.typed import TYPED_ID, NumberAnswer, TextAnswer
+
+CHOICE_KINDS = ("single", "yes_no", "multi")
+CHOOSE_ONE = "Press a number or click an answer; Enter goes to the next question."
+HOW_TO_ANSWER = {
+    "single": CHOOSE_ONE,
+    "yes_no": CHOOSE_ONE,
+    "multi": "Tick each answer that applies (number, Space or click); Enter goes on.",
+    "number": "Type a number; Enter goes to the next question.",
+    "text": "Type your answer, or leave it empty; Enter goes to the next question.",
+}
+
+
+def _pick_bindings() -> list[BindingType]:
+    return [
+        Binding(str(n), f"pick({n})", "Choose", key_display="1-9", show=n == 1, id=f"pick-{n}")
+        for n in range(1, NUMBER_KEYS + 1)
+    ]
+
+
+class QuestionScreen(WorkScreen):
+    """Asks the current question; moving on records the answer and shows the next one."""
+
+    CSS_PATH = "question.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    HELP = guides.QUESTION
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *_pick_bindings(),
+        Binding("enter", "next", "Next", id="next"),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("n", "note", "Note", id="note"),
+        Binding("t", "themes", "Themes", id="themes"),
+        Binding("c", "case", "Case study", id="case", show=False),
+        Binding("f", "finish", "Finish", id="finish"),
+    ]
+
+    current: var[str] = var("", init=False)
+
+    def __init__(self, question_id: str) -> None:
+        super().__init__()
+        self.set_reactive(QuestionScreen.current, question_id)
+        self._keys_for: tuple[bool, bool, bool] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="where"):
+            yield Static(id="position", markup=False)
+            yield ProgressBar(id="progress", show_eta=False)
+        with Horizontal(id="main"):
+            yield ThemeList(id="theme-list")
+            with VerticalScroll(id="body"):
+                with Vertical(id="ask"):
+                    yield Static(id="question-text")
+                    yield Static(id="how", classes="hint", markup=False)
+                    yield Vertical(id="answer")
+                    yield Static(id="note-text")
+                with Vertical(id="context"):
+                    yield Static("Why this matters", classes="heading why")
+                    yield Static(id="why", classes="why")
+                    yield Static("What happened in real consortia", classes="heading cited")
+                    yield Static(id="lessons", classes="cited")
+                    yield Vertical(id="case-buttons", classes="cited")
+        yield from foot(
+            [Button("Back", id="back-button"), Button("Add a note", id="note-button"),
+             Button("Themes", id="themes-button")],
+            [Button("Review and finish", id="finish-button"),
+             Button("Next", id="next-button", variant="primary")])
+
+    async def on_mount(self) -> None:
+        await self._show_question()
+
+    async def watch_current(self) -> None:
+        await self._show_question()
+
+    @property
+    def question(self) -> Question:
+        question = self.session.bank.question(self.current)
+        assert question is not None
+        return question
+
+    # Showing the question ---------------------------------------------------------
+
+    async def _show_question(self) -> None:
+        """Fill the screen with the current question: texts updated in place, answers rebuilt."""
+        question = self.question
+        self.session.visit(question.id)
+        draft = self.session.draft
+        with self.app.batch_update():
+            self.query_one("#question-text", Static).update(literal(question.text))
+            self.query_one("#how", Static).update(HOW_TO_ANSWER[question.kind])
+            self._show_note(draft.notes.get(question.id))
+            self._show_why_and_lessons(question)
+            await self._show_answer(question, draft.answers.get(question.id))
+            await self._show_case_buttons(question)
+            self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+            self._show_progress()
+            self._answer_widget().focus(scroll_visible=False)
+        if self._keys_for != (keys := self._keys_that_apply(question)):
+            self._keys_for = keys
+            self.refresh_bindings()
+
+    async def _show_answer(self, question: Question, answer: AnswerValue | None) -> None:
+        """Reuse the options widget from one choice question to the next; else build anew."""
+        chosen = answer if isinstance(answer, list) else [answer] if answer else []
+        reusable = self.query("#choices")
+        if question.kind in CHOICE_KINDS and reusable:
+            choices = reusable.first(AnswerChoices)
+            await choices.show(question.options, chosen,  # type: ignore[arg-type]
+                               multiple=question.kind == "multi")
+            return
+        box = self.query_one("#answer", Vertical)
+        await box.remove_children()
+        await box.mount(self._answer_input(question, answer, chosen))
+
+    def _show_note(self, note: str | None) -> None:
+        shown = self.query_one("#note-text", Static)
+        shown.display = bool(note)
+        if note:
+            shown.update(Content.assemble(("Your note: ", "bold"), literal(note)))
+
+    @staticmethod
+    def _answer_input(question: Question, answer: AnswerValue | None,
+                      chosen: list[str]) -> Widget:
+        if question.kind == "number":
+            return NumberAnswer(question, answer)
+        if question.kind == "text":
+            return TextAnswer(answer)
+        return AnswerChoices(question.options, chosen, multiple=question.kind == "multi",
+                             id="choices")
+
+    @staticmethod
+    def _keys_that_apply(question: Question) -> tuple[bool, bool, bool]:
+        """Which keys work here: number keys pick options; `c` opens a case; `n` adds a note
+        (not while typing free text, where `n` is a letter)."""
+        return question.kind in CHOICE_KINDS, bool(question.cites), question.kind != "text"
+
+    def _show_why_and_lessons(self, question: Question) -> None:
+        """Why the question matters, and the lessons of the consortia it cites."""
+        self.query(".why").set(display=bool(question.why))
+        self.query_one("#why", Static).update(literal(question.why or ""))
+        cited = citations(self.session.bank, question.cites)
+        self.query(".cited").set(display=bool(cited))
+        self.query_one("#lessons", Static).update(Content("\n\n").join(
+            Content.assemble((citation.case, "bold"), f" ({citation.kind}): ",
+                             literal(citation.text))
+            for citation in cited))
+
+    async def _show_case_buttons(self, question: Question) -> None:
+        buttons = self.query_one("#case-buttons", Vertical)
+        await buttons.remove_children()
+        await buttons.mount_all(
+            Button(Content(f"Read about {self.session.bank.case(case_id).name}"),
+                   id=f"case-{case_id}", classes="case")
+            for case_id in self._cited_cases(question))
+
+    @staticmethod
+    def _cited_cases(question: Question) -> list[str]:
+        return list(dict.fromkeys(ref.split(".", 1)[0] for ref in question.cites))
+
+    def _answer_widget(self) -> Widget:
+        return self.query_one("#choices, .typed-answer Input")
+
+    def _show_progress(self) -> None:
+        questionnaire = self.session.questionnaire
+        assert questionnaire is not None
+        question = self.question
+        themes = questionnaire.themes()
+        theme = next(t for t in themes if t.id == question.theme)
+        position = questionnaire.position(question.id) or 0
+        self.query_one("#position", Static).update(
+            f"Question {position} of {len(questionnaire.asked)} · {theme.title} "
+            f"({theme_progress(theme, answered=True)})")
+        self.query_one("#progress", ProgressBar).update(
+            total=len(questionnaire.asked), progress=questionnaire.given)
+        self.query_one("#theme-list", ThemeList).show(themes, question.theme)
+
+    # Recording answers ------------------------------------------------------------------
+
+    @on(AnswerChoices.Changed, "#choices")
+    def _chosen(self, event: AnswerChoices.Changed) -> None:
+        question = self.question
+        if not event.values:
+            self.session.clear(question.id)
+        elif question.kind == "multi":
+            self.session.answer(question.id, event.values)
+        else:
+            self.session.answer(question.id, event.values[0])
+        self._show_progress()
+
+    def _record_typed(self) -> bool:
+        """Record a typed answer; False (with a message shown) if it is not a valid one."""
+        typed = next(iter(self.query(".typed-answer")), None)
+        if not isinstance(typed, NumberAnswer | TextAnswer):
+            return True
+        question = self.question
+        try:
+            value = typed.answer()
+        except ValueError:
+            self.query_one(f"#{TYPED_ID}").focus()
+            return False
+        if value is not None:
+            self.session.answer(question.id, value)
+        elif self.session.draft.answers.get(question.id) != DONT_KNOW:
+            self.session.clear(question.id)
+        return True
+
+    @on(Button.Pressed, "#dont-know")
+    def _dont_know(self) -> None:
+        self.session.answer(self.current, DONT_KNOW)
+        self._move_on()
+
+    # Moving about -----------------------------------------------------------------------
+
+    def _move_on(self) -> None:
+        """To the next question asked, or to the review after the last."""
+        following = self.session.questionnaire.after(self.current)  # type: ignore[union-attr]
+        if following is not None:
+            self.current = following.id
+        else:
+            self.app.open_review()
+
+    @on(AnswerChoices.Confirmed, "#choices")
+    @on(Input.Submitted, f"#{TYPED_ID}")
+    @on(Button.Pressed, "#next-button")
+    def action_next(self) -> None:
+        if self._record_typed():
+            self._move_on()
+
+    @on(Button.Pressed, "#back-button")
+    def action_back(self) -> None:
+        if self._record_typed():
+            earlier = self.session.questionnaire.before(self.current)  # type: ignore[union-attr]
+            if earlier is None:
+                self.app.open_profile()
+            else:
+                self.current = earlier.id
+
+    @on(Button.Pressed, "#finish-button")
+    def action_finish(self) -> None:
+        if self._record_typed():
+            self.app.open_review()
+
+    def action_pick(self, number: int) -> None:
+        for choices in self.query("#choices").results(AnswerChoices):
+            choices.pick(number - 1)
+
+    @on(Button.Pressed, "#note-button")
+    def action_note(self) -> None:
+        from consortium_ready.tui.screens.dialogs import NoteDialog
+
+        question = self.question
+
+        def noted(text: str | None) -> None:
+            if text is not None:
+                self.session.note(question.id, text)
+                self._show_note(self.session.draft.notes.get(question.id))
+
+        self.app.push_screen(
+            NoteDialog(question.text, self.session.draft.notes.get(question.id, ""),
+                       question.evidence),
+            noted)
+
+    @on(Button.Pressed, "#themes-button")
+    def action_themes(self) -> None:
+        from consortium_ready.tui.screens.dialogs import ThemeDialog
+
+        questionnaire = self.session.questionnaire
+        assert questionnaire is not None
+        self.app.push_screen(ThemeDialog(questionnaire.themes(), self.question.theme),
+                             self._jump_to_theme)
+
+    @on(OptionList.OptionSelected, "#theme-list")
+    def _theme_clicked(self, event: OptionList.OptionSelected) -> None:
+        self._jump_to_theme(event.option.id)
+
+    def _jump_to_theme(self, theme_id: str | None) -> None:
+        if theme_id is not None and self._record_typed():
+            self.app.open_theme(theme_id)
+
+    def action_case(self) -> None:
+        self.app.open_case(self._cited_cases(self.question)[0])
+
+    @on(Button.Pressed, ".case")
+    def _case_pressed(self, event: Button.Pressed) -> None:
+        self.app.open_case((event.button.id or "").removeprefix("case-"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._keys_for is None:
+            return True
+        options, cases, notes = self._keys_for
+        return {"pick": options, "case": cases, "note": notes}.get(action, True)
+

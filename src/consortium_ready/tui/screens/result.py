@@ -1,0 +1,259 @@
+"""The result: overall band, red flags apart, theme bars with the change since last time, actions.
+
+`ResultScreen` shows the assessment being worked on and saves it; `SavedResultScreen`
+shows one saved earlier, opened from the list of saved assessments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.reactive import var
+from textual.widget import Widget
+from textual.widgets import Button, Header, Static
+from textual.worker import Worker, WorkerState
+
+from consortium_ready.reportview import citations
+from consortium_ready.tui import guides
+from consortium_ready.tui.screens.base import Overlay, WorkScreen, foot
+from consortium_ready.tui.text import day, literal, plural, shown_path
+from consortium_ready.tui.widgets.bars import Bar, ThemeBars
+
+if TYPE_CHECKING:
+    from consortium_ready.archive import Saved
+    from consortium_ready.assessment import Assessment
+    from consortium_ready.bank import Bank
+
+TOP_ACTIONS = 5
+class ResultReport(VerticalScroll):
+    """Everything the result says, laid out to scroll."""
+
+    def __init__(self, bank: Bank, assessment: Assessment) -> None:
+        super().__init__(id="report")
+        self.bank, self.assessment = bank, assessment
+        self.result = assessment.result
+
+    def compose(self) -> ComposeResult:
+        overall = self.result.overall
+        headline = (f"{overall.band_label}, {overall.score:.0f} out of 100"
+                    if overall.score is not None else "not scored: no question was answered")
+        yield Static(Content.assemble(literal(self.assessment.profile.organisation), " — ",
+                                      headline), classes="title")
+        if overall.meaning:
+            yield Static(literal(overall.meaning))
+        if overall.band != overall.uncapped_band and overall.uncapped_band:
+            uncapped = self.bank.band_by_id(overall.uncapped_band).label
+            yield Static(f"Your answers average {overall.score:.0f} ({uncapped}), but the red "
+                         f"flags below hold the overall band at {overall.band_label}.",
+                         classes="capped", markup=False)
+        yield Static(self._coverage(), classes="hint", markup=False)
+        yield from self._flags()
+        yield Static("Readiness by theme", classes="heading")
+        yield Static("", id="change-note", classes="hint", markup=False)
+        yield ThemeBars(self._bars({}), id="bars")
+        yield from self._actions()
+
+    def _coverage(self) -> str:
+        coverage = self.result.coverage
+        gaps = [f"{coverage.dont_know} answered \"don't know\"" if coverage.dont_know else "",
+                f"{coverage.unanswered} not answered" if coverage.unanswered else ""]
+        gaps = [gap for gap in gaps if gap]
+        counted = f"; {' and '.join(gaps)}, counted as gaps" if gaps else ""
+        return (f"Based on {plural(coverage.asked, 'scored question')}: "
+                f"{coverage.answered} answered{counted}.")
+
+    def _flags(self) -> Iterator[Widget]:
+        flags = self.result.flags
+        yield Static(f"Red flags ({len(flags)})" if flags else "No red flags", classes="heading")
+        for flag in flags:
+            yield Static(Content.assemble(("▲ RED FLAG  ", "bold"), (flag.title, "bold")),
+                         classes="flag-title")
+            yield Static(literal(flag.explain))
+            yield Static(Content.assemble(("What to do: ", "bold"), literal(flag.action)),
+                         classes="flag-action")
+
+    def _actions(self) -> Iterator[Widget]:
+        actions = self.result.actions
+        if not actions:
+            return
+        yield Static("What to do first", classes="heading")
+        for action in actions[:TOP_ACTIONS]:
+            yield Static(Content.assemble((f"{action.rank}. ", "bold"), literal(action.text)),
+                         classes="action")
+            yield Static(literal(action.reason), classes="hint reason")
+            for citation in citations(self.bank, action.cites):
+                yield Static(Content.assemble("From ", (citation.case, "italic"),
+                                              f" ({citation.kind}): ", literal(citation.text)),
+                             classes="lesson")
+            if action.evidence:
+                yield Static(Content.assemble("A commissioner may ask to see: ",
+                                              literal(action.evidence)), classes="lesson")
+        if len(actions) > TOP_ACTIONS:
+            yield Static(f"The saved report lists all {len(actions)} actions.", classes="hint")
+
+    def _bars(self, changes: dict[str, float | None]) -> list[Bar]:
+        return [Bar(theme.title, theme.score, theme.band_label, changes.get(theme.title))
+                for theme in self.result.themes]
+
+    async def show_previous(self, previous: Assessment | None) -> None:
+        """Redraw the bars with the change since `previous` (same organisation, saved earlier)."""
+        from consortium_ready.compare import compare
+
+        if previous is None:
+            return
+        changes = {theme.title: theme.change
+                   for theme in compare(previous, self.assessment, self.bank).themes}
+        note = self.query_one("#change-note", Static)
+        note.update(f"Change since your assessment of {day(previous.created)}: ▲ up, ▼ down.")
+        note.display = True
+        await self.query_one("#bars", ThemeBars).remove()
+        await self.mount(ThemeBars(self._bars(changes), id="bars"), after="#change-note")
+
+
+def result_page(report: ResultReport, line: str, buttons: list[Button]) -> ComposeResult:
+    """The report, and below it a line about saving and the buttons (the last on the right)."""
+    yield Header()
+    yield report
+    yield from foot(buttons[:-1], buttons[-1:], Static(line, id="saved-line", markup=False))
+
+
+class ResultScreen(WorkScreen):
+    """The result of the assessment being worked on; saving writes the same files as `assess`."""
+
+    CSS_PATH = "result.tcss"
+    HELP = guides.RESULT + guides.SAVE
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "save", "Save", id="save"),
+        Binding("c", "cases", "Case studies", id="cases"),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    saved: var[Saved | None] = var(None, init=False)
+
+    def __init__(self, save_now: bool = False) -> None:
+        super().__init__()
+        from consortium_ready.assessment import assess
+
+        self._save_now = save_now
+        self._answer_set = self.session.answer_set()
+        self._assessment = assess(self.session.bank, self._answer_set, now=self.app.clock())
+
+    def compose(self) -> ComposeResult:
+        yield from result_page(
+            ResultReport(self.session.bank, self._assessment),
+            "Press s to save the assessment and its reports.",
+            [Button("Back", id="back-button"), Button("Case studies", id="cases-button"),
+             Button("Save the assessment", id="save-button", variant="primary")])
+
+    def on_mount(self) -> None:
+        self.query_one(ResultReport).focus()
+        self.find_previous()
+        if self._save_now:
+            self.action_save()
+
+    @work(thread=True, group="previous")
+    def find_previous(self) -> Assessment | None:
+        from consortium_ready.history import scan
+        from consortium_ready.tui.startup import loaded
+
+        latest = scan(self.app.reports).latest(self._answer_set.profile.organisation)
+        return loaded(latest.load) if latest else None
+
+    @on(Button.Pressed, "#save-button")
+    def action_save(self) -> None:
+        if self.saved is not None:
+            self.notify(f"Already saved as {shown_path(self.saved.json)}.")
+        else:
+            self.save()
+
+    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
+    def save(self) -> Saved:
+        """Score, wrap and save exactly as the `assess` command does."""
+        from consortium_ready.archive import save_assessment
+        from consortium_ready.assessment import assess
+
+        assessment = assess(self.session.bank, self._answer_set, now=self.app.clock())
+        return save_assessment(assessment, self.session.bank, self.app.reports)
+
+    @on(Worker.StateChanged)
+    async def _worked(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group == "previous" and event.state == WorkerState.SUCCESS:
+            await self.query_one(ResultReport).show_previous(worker.result)
+        elif worker.group == "save" and event.state == WorkerState.SUCCESS:
+            self.saved = worker.result
+        elif worker.group == "save" and event.state == WorkerState.ERROR:
+            self._save_failed(worker.error)
+
+    def watch_saved(self, saved: Saved | None) -> None:
+        if saved is None:
+            return
+        self.app.draft_saved_as_assessment()
+        files = " and ".join(path.name for path in [saved.json, *saved.reports])
+        where = shown_path(saved.json.parent)
+        line = self.query_one("#saved-line", Static)
+        line.add_class("-saved")
+        line.update(
+            f"Saved in {where}: {files}. The .md and .html files are reports to read, print "
+            "or email.")
+        button = self.query_one("#save-button", Button)
+        button.label, button.disabled = "Saved", True
+        self.notify(f"Saved in {where}.", title="Assessment saved", markup=False)
+
+    def _save_failed(self, error: BaseException | None) -> None:
+        if not isinstance(error, OSError):
+            raise error or RuntimeError("saving failed")
+        self.notify(f"The assessment could not be saved in {shown_path(self.app.reports)}: "
+                    f"{error.strerror or error}. Your answers are still here; choose another "
+                    "folder to save in.", title="Not saved", severity="error", timeout=20,
+                    markup=False)
+        self.app.choose_folder(then=self.save)
+
+    @on(Button.Pressed, "#cases-button")
+    def action_cases(self) -> None:
+        self.app.open_case()
+
+    @on(Button.Pressed, "#back-button")
+    def action_back(self) -> None:
+        self.app.open_review()
+
+
+class SavedResultScreen(Overlay):
+    """A saved assessment, as it was scored then, with the change since the one before it."""
+
+    CSS_PATH = "result.tcss"
+    HELP = guides.RESULT + guides.START_FROM
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "start_from", "Start from these answers", id="start-from"),
+    ]
+
+    def __init__(self, path: Path, assessment: Assessment, previous: Assessment | None) -> None:
+        super().__init__()
+        self.path, self.assessment, self.previous = path, assessment, previous
+
+    def compose(self) -> ComposeResult:
+        yield from result_page(
+            ResultReport(self.app.bank, self.assessment),  # type: ignore[arg-type]
+            f"Saved on {day(self.assessment.created)} as {shown_path(self.path)}.",
+            [Button("Back", id="back-button"),
+             Button("Start from these answers", id="start-from-button", variant="primary")])
+
+    async def on_mount(self) -> None:
+        report = self.query_one(ResultReport)
+        report.focus()
+        await report.show_previous(self.previous)
+
+    @on(Button.Pressed, "#back-button")
+    def _back(self) -> None:
+        self.dismiss()
+
+    @on(Button.Pressed, "#start-from-button")
+    def action_start_from(self) -> None:
+        self.app.start_from(self.assessment)

@@ -1,0 +1,88 @@
+"""The assessment being worked on: the bank, the draft, and what the questionnaire asks now.
+
+Every change goes through here, so that every change reaches the draft on disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from consortium_ready.drafts import Draft, ProfileDraft
+from consortium_ready.questionnaire import Questionnaire
+
+if TYPE_CHECKING:
+    from consortium_ready.answers import AnswerSet
+    from consortium_ready.bank import AnswerValue, Bank
+    from consortium_ready.profile import Profile
+
+
+class Session:
+    """One assessment in progress; `changed` is told of every change, with a copy of the draft."""
+
+    def __init__(
+        self,
+        bank: Bank,
+        draft: Draft,
+        changed: Callable[[Draft], None],
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.bank = bank
+        self.draft = draft
+        self._changed = changed
+        self._clock = clock
+        self._questionnaire: Questionnaire | None = None
+
+    @property
+    def profile(self) -> Profile | None:
+        return self.draft.profile.profile()
+
+    @property
+    def questionnaire(self) -> Questionnaire | None:
+        """What is asked now, or None while the organisation's details are incomplete."""
+        if self._questionnaire is None and (profile := self.profile) is not None:
+            self._questionnaire = Questionnaire(self.bank, profile, self.draft.answers)
+        return self._questionnaire
+
+    def answer_set(self) -> AnswerSet:
+        questionnaire = self.questionnaire
+        assert questionnaire is not None, "the profile is complete before anything is scored"
+        return questionnaire.answer_set(self.draft.notes)
+
+    def update_profile(self, **fields: Any) -> None:
+        current = self.draft.profile.model_dump()
+        if all(current[name] == value for name, value in fields.items()):
+            return
+        self.draft.profile = ProfileDraft(**{**current, **fields})
+        self._save()
+
+    def answer(self, question_id: str, value: AnswerValue) -> None:
+        if self.draft.answers.get(question_id) != value:
+            self.draft.answers[question_id] = value
+            self._save()
+
+    def clear(self, question_id: str) -> None:
+        if self.draft.answers.pop(question_id, None) is not None:
+            self._save()
+
+    def note(self, question_id: str, text: str) -> None:
+        text = text.strip()
+        if text == self.draft.notes.get(question_id, ""):
+            return
+        if text:
+            self.draft.notes[question_id] = text
+        else:
+            self.draft.notes.pop(question_id, None)
+        self._save()
+
+    def visit(self, question_id: str) -> None:
+        """Remember where the respondent is, so that resuming starts there."""
+        if self.draft.current != question_id:
+            self.draft.current = question_id
+            self._save()
+
+    def _save(self) -> None:
+        self._questionnaire = None
+        self.draft.saved = self._clock()
+        self._changed(self.draft.model_copy(deep=True))

@@ -1,0 +1,61 @@
+"""What the start screen needs to know, gathered in a background thread after the first paint."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from consortium_ready.assessment import Assessment
+from consortium_ready.bank import Bank
+from consortium_ready.drafts import Draft, draft_path, load_draft
+from consortium_ready.errors import InputError, Problem
+from consortium_ready.history import Scan, scan
+from consortium_ready.loader import load_bank
+
+
+@dataclass(frozen=True)
+class Surroundings:
+    """The question bank (or why it cannot be used), the draft, and the saved assessments."""
+
+    bank: Bank | None
+    bank_problems: list[Problem] = field(default_factory=list)
+    draft: Draft | None = None
+    damaged_draft: Problem | None = None
+    saved: int = 0
+    """How many saved assessments there are."""
+    last: Assessment | None = None
+    """The most recently made of them, to start again from."""
+    skipped: list[Problem] = field(default_factory=list)
+    """Files in the reports folder that are not saved assessments this version reads."""
+
+
+def survey(questions: Path | None, seeds: Path | None, reports: Path,
+           bank: Bank | None = None) -> Surroundings:
+    """Load the bank (unless already loaded), read the draft and find the saved assessments."""
+    if bank is None:
+        try:
+            bank = load_bank(questions, seeds)
+        except InputError as error:
+            return Surroundings(bank=None, bank_problems=error.problems)
+    try:
+        draft, damaged = load_draft(draft_path(reports)), None
+    except InputError as error:
+        draft, damaged = None, error.problems[0]
+    history = scan(reports)
+    return Surroundings(bank=bank, draft=draft, damaged_draft=damaged, saved=len(history.entries),
+                        last=latest_of_all(history), skipped=history.warnings)
+
+
+def latest_of_all(history: Scan) -> Assessment | None:
+    """The most recently made saved assessment, whichever organisation it is for."""
+    newest = max(history.entries, key=lambda entry: entry.created, default=None)
+    return loaded(newest.load) if newest else None
+
+
+def loaded(load: Callable[[], Assessment]) -> Assessment | None:
+    """A saved assessment, or None if it has become unreadable since the folder was scanned."""
+    try:
+        return load()
+    except InputError:
+        return None

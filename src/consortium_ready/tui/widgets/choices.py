@@ -1,0 +1,194 @@
+"""Answer levels shown with their anchors, chosen with a number key, the arrows or a click."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import var
+from textual.widget import Widget
+
+from consortium_ready.tui.text import literal
+
+if TYPE_CHECKING:
+    from consortium_ready.bank import Option
+
+NUMBER_KEYS = 9
+MARK_WIDTH = 7
+
+
+class AnswerLevel(Widget):
+    """One answer level: a mark, then its label and what it looks like in practice, indented."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"answer-level--label", "answer-level--anchor"}
+
+    mark: var[str] = var("")
+
+    def __init__(self, mark: str, option: Option) -> None:
+        super().__init__(classes="answer-level")
+        self.set_reactive(AnswerLevel.mark, mark)
+        self.option = option
+        self._laid_out: tuple[tuple[int, str], list[Content]] | None = None
+
+    def watch_mark(self) -> None:
+        self.refresh()
+
+    def _lines(self, width: int) -> list[Content]:
+        """The lines at `width`, worked out once per width and mark."""
+        key = (width, self.mark)
+        if self._laid_out is None or self._laid_out[0] != key:
+            self._laid_out = (key, self._wrap(width))
+        return self._laid_out[1]
+
+    def _wrap(self, width: int) -> list[Content]:
+        inside = max(10, width - MARK_WIDTH)
+        label = literal(self.option.label).stylize(self.get_visual_style("answer-level--label"))
+        anchor = literal(self.option.anchor).stylize(
+            self.get_visual_style("answer-level--anchor"))
+        words = [*label.wrap(inside), *anchor.wrap(inside)]
+        margins = [Content(self.mark.ljust(MARK_WIDTH))] + [Content(" " * MARK_WIDTH)] * len(words)
+        return [margin + line for margin, line in zip(margins, words, strict=False)]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self._lines(self.content_region.width))
+
+
+def _mark(number: int, chosen: bool, multiple: bool) -> str:
+    key = str(number) if number <= NUMBER_KEYS else " "
+    box = ("[x]" if chosen else "[ ]") if multiple else ("(•)" if chosen else "( )")
+    return f" {key} {box}"
+
+
+class AnswerChoices(Vertical, can_focus=True):
+    """The options of a single, yes/no or multiple-choice question.
+
+    A number key or a click chooses; Enter chooses the highlighted option (one
+    answer) and moves on. With nothing chosen and nothing highlighted, Enter
+    moves on without answering.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("space", "choose", "Choose", show=False),
+        Binding("enter", "confirm", "Next", id="next"),
+    ]
+
+    highlighted: var[int | None] = var(None)
+    chosen: var[frozenset[str]] = var(frozenset())
+
+    class Changed(Message):
+        """The chosen options changed; `values` in the order the bank lists them."""
+
+        def __init__(self, choices: AnswerChoices, values: list[str]) -> None:
+            super().__init__()
+            self.choices = choices
+            self.values = values
+
+        @property
+        def control(self) -> AnswerChoices:
+            return self.choices
+
+    class Confirmed(Message):
+        """Enter was pressed: move on."""
+
+        def __init__(self, choices: AnswerChoices) -> None:
+            super().__init__()
+            self.choices = choices
+
+        @property
+        def control(self) -> AnswerChoices:
+            return self.choices
+
+    def __init__(self, options: list[Option], chosen: list[str], multiple: bool,
+                 id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._set_options(options, chosen, multiple)
+
+    def _set_options(self, options: list[Option], chosen: list[str], multiple: bool) -> None:
+        self.options = options
+        self.multiple = multiple
+        self.set_reactive(AnswerChoices.chosen, frozenset(chosen))
+        first = next((i for i, o in enumerate(options) if o.value in chosen), None)
+        self.set_reactive(AnswerChoices.highlighted, first)
+
+    def compose(self) -> ComposeResult:
+        for number, option in enumerate(self.options, start=1):
+            level = AnswerLevel(_mark(number, option.value in self.chosen, self.multiple), option)
+            level.set_class(option.value in self.chosen, "-chosen")
+            level.set_class(number - 1 == self.highlighted, "-highlighted")
+            yield level
+
+    async def show(self, options: list[Option], chosen: list[str], multiple: bool) -> None:
+        """Show another question's options in this same widget (it keeps the focus)."""
+        self._set_options(options, chosen, multiple)
+        await self.recompose()
+
+    @property
+    def levels(self) -> list[AnswerLevel]:
+        return list(self.query_children(AnswerLevel))
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        levels = self.levels
+        if old is not None and old < len(levels):
+            levels[old].remove_class("-highlighted")
+        if new is not None and new < len(levels):
+            levels[new].add_class("-highlighted")
+            levels[new].scroll_visible(animate=False)
+
+    def watch_chosen(self, chosen: frozenset[str]) -> None:
+        for number, level in enumerate(self.levels, start=1):
+            is_chosen = level.option.value in chosen
+            level.set_class(is_chosen, "-chosen")
+            level.mark = _mark(number, is_chosen, self.multiple)
+
+    def action_move(self, step: int) -> None:
+        if self.highlighted is None:
+            self.highlighted = 0 if step > 0 else len(self.options) - 1
+        else:
+            self.highlighted = max(0, min(len(self.options) - 1, self.highlighted + step))
+
+    def action_choose(self) -> None:
+        if self.highlighted is not None:
+            self.pick(self.highlighted)
+
+    def action_confirm(self) -> None:
+        if not self.multiple and self.highlighted is not None:
+            self._choose(self.highlighted, toggle=False)
+        self.post_message(self.Confirmed(self))
+
+    def pick(self, index: int) -> None:
+        """Choose (or, for multiple choice, tick or untick) the option at `index`."""
+        if 0 <= index < len(self.options):
+            self.highlighted = index
+            self._choose(index, toggle=self.multiple)
+
+    def _choose(self, index: int, toggle: bool) -> None:
+        option = self.options[index]
+        if not self.multiple:
+            chosen = {option.value}
+        elif option.value in self.chosen and toggle:
+            chosen = set(self.chosen) - {option.value}
+        elif option.exclusive:
+            chosen = {option.value}
+        else:
+            exclusive = {o.value for o in self.options if o.exclusive}
+            chosen = (set(self.chosen) - exclusive) | {option.value}
+        if chosen != self.chosen:
+            self.chosen = frozenset(chosen)
+            order = [o.value for o in self.options]
+            self.post_message(self.Changed(self, sorted(chosen, key=order.index)))
+
+    def on_click(self, event: events.Click) -> None:
+        if isinstance(event.widget, AnswerLevel):
+            self.focus()
+            self.pick(self.levels.index(event.widget))

@@ -1,0 +1,123 @@
+"""Answers typed in: a number (checked as it is typed) or free text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Static
+
+from consortium_ready.bank import DONT_KNOW
+from consortium_ready.tui.widgets.choices import AnswerLevel
+
+if TYPE_CHECKING:
+    from consortium_ready.bank import AnswerValue, Option, Question
+
+TYPED_ID = "typed"
+
+
+def parse_number(text: str, question: Question) -> int | float | None:
+    """The number typed (None if nothing is); ValueError with a plain message if it is not one."""
+    from consortium_ready.answers import answer_problem
+
+    text = text.strip()
+    if not text:
+        return None
+    how = f"Type a number of {question.unit or 'units'}, such as 8"
+    if question.option(DONT_KNOW):
+        how += ", or choose Don't know"
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number. {how}.") from None
+    value = int(number) if number.is_integer() else number
+    if answer_problem(question, value):
+        raise ValueError(f"{how}.")
+    return value
+
+
+class NumberBox(Input):
+    """A box for a number, where `n` (add a note) and `d` (don't know) still work."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "screen.note", "Note", show=False, priority=True),
+        Binding("d", "dont_know", "Don't know", show=False, priority=True),
+    ]
+
+    def action_dont_know(self) -> None:
+        for button in self.screen.query("#dont-know").results(Button):
+            button.press()
+
+
+class NumberAnswer(Vertical):
+    """A number box, a "don't know" button if offered, and what each range of numbers means."""
+
+    def __init__(self, question: Question, value: AnswerValue | None) -> None:
+        super().__init__(classes="typed-answer")
+        self.question = question
+        self._initial = "" if value is None or value == DONT_KNOW else f"{value:g}"
+        self._dont_know = value == DONT_KNOW
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="typed-row"):
+            yield NumberBox(self._initial, placeholder="for example 8",
+                            restrict=r"[0-9]*\.?[0-9]*", max_length=9, id=TYPED_ID)
+            yield Static(self.question.unit or "", classes="unit", markup=False)
+            if self.question.option(DONT_KNOW):
+                yield Button("Don't know (d)", id="dont-know",
+                             variant="primary" if self._dont_know else "default")
+        yield Static("You answered: Don't know." if self._dont_know else "",
+                     classes="problem-or-note", id="typed-problem", markup=False)
+        yield Static("What each number means", classes="heading")
+        for option in self.bands:
+            yield AnswerLevel(f"{option.from_:g}+", option)
+
+    @property
+    def bands(self) -> list[Option]:
+        return sorted((o for o in self.question.options if o.from_ is not None),
+                      key=lambda o: o.from_)
+
+    def on_mount(self) -> None:
+        self._show_band(self._initial)
+
+    @on(Input.Changed, f"#{TYPED_ID}")
+    def _typed(self, event: Input.Changed) -> None:
+        self.query_one("#typed-problem", Static).update("")
+        self._show_band(event.value)
+
+    def _show_band(self, text: str) -> None:
+        try:
+            number = parse_number(text, self.question)
+        except ValueError:
+            number = None
+        band = self.question.number_option(number) if number is not None else None
+        for level in self.query(AnswerLevel):
+            level.set_class(level.option is band, "-chosen")
+
+    def answer(self) -> AnswerValue | None:
+        """The number typed, or None; ValueError, shown below the box, if it is not a number."""
+        try:
+            return parse_number(self.query_one(f"#{TYPED_ID}", Input).value, self.question)
+        except ValueError as error:
+            self.query_one("#typed-problem", Static).update(str(error))
+            raise
+
+
+class TextAnswer(Vertical):
+    """A free-text answer: not scored, kept with the assessment."""
+
+    def __init__(self, value: AnswerValue | None) -> None:
+        super().__init__(classes="typed-answer")
+        self._initial = value if isinstance(value, str) else ""
+
+    def compose(self) -> ComposeResult:
+        yield Input(self._initial, placeholder="Type your answer here, or leave it empty",
+                    id=TYPED_ID)
+        yield Static("This answer is not scored; it is kept with your assessment.",
+                     classes="hint")
+
+    def answer(self) -> AnswerValue | None:
+        return self.query_one(f"#{TYPED_ID}", Input).value.strip() or None

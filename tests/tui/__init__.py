@@ -1,0 +1,1 @@
+"""Tests of the questionnaire in the terminal, and of the core modules it added."""

@@ -1,0 +1,103 @@
+"""What the questionnaire's tests share: the test bank, a fixed clock, and ways to drive the app."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+BANK = Path(__file__).parent / "bank"
+QUESTIONS, SEEDS = BANK / "questions", BANK / "seeds"
+NOW = datetime(2027, 3, 12, 14, 5, tzinfo=UTC)
+WIDE = (130, 40)
+SMALL = (80, 24)
+
+
+def fixed_clock() -> datetime:
+    return NOW
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until background work (loading, saving) is done and the screen has caught up."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def still(pilot: Pilot) -> None:
+    """Settle, and stop cursors blinking, so that a screenshot is the same every time."""
+    await settle(pilot)
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
+    await pilot.pause()
+
+
+async def press(pilot: Pilot, *keys: str) -> None:
+    """Press keys one at a time, letting the app catch up after each."""
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+async def click(pilot: Pilot, target: object) -> None:
+    """Click a widget (or the widget a selector finds) and let the app catch up."""
+    await pilot.click(target)  # type: ignore[arg-type]
+    await settle(pilot)
+
+
+async def start_new(pilot: Pilot, organisation: str = "Harrow CVS", role: str = "lead",
+                    stage: str = "bidding", typed: bool = False) -> None:
+    """From the start screen, begin a new assessment and fill in the details from the keyboard.
+
+    The name is typed key by key only when `typed`; otherwise it is put in the box at once.
+    """
+    await settle(pilot)
+    await press(pilot, "enter")
+    await fill_details(pilot, organisation, role, stage, typed)
+
+
+async def fill_details(pilot: Pilot, organisation: str, role: str, stage: str,
+                       typed: bool = False) -> None:
+    """Fill in the details on the profile screen and continue to the questions."""
+    from consortium_ready.profile import ROLES, STAGES
+
+    name = pilot.app.screen.query_one("#organisation", Input)
+    name.value = "" if typed else organisation
+    if typed:
+        await pilot.press(*organisation)
+    await press(pilot, "tab", *["right"] * list(ROLES).index(role), "enter")
+    await press(pilot, "tab", *["right"] * list(STAGES).index(stage), "enter")
+    await press(pilot, "tab", "enter", "enter")
+
+
+def shown(widget: object) -> str:
+    """The text a widget shows."""
+    from textual.content import Content
+
+    visual = widget.render()  # type: ignore[attr-defined]
+    return visual.plain if isinstance(visual, Content) else str(visual)
+
+
+def screen_text(pilot: Pilot) -> str:
+    """Everything on the active screen, as plain text (from an SVG screenshot's text)."""
+    import html
+    import re
+
+    svg = pilot.app.export_screenshot()
+    return html.unescape(" ".join(re.findall(r">([^<>]*)</text>", svg))).replace("\xa0", " ")
+
+
+@asynccontextmanager
+async def under_way(app: App, size: tuple[int, int] = SMALL, **details: Any
+                    ) -> AsyncIterator[Pilot]:
+    """The app running with a new assessment begun and the details filled in."""
+    async with app.run_test(size=size) as pilot:
+        await start_new(pilot, **details)
+        yield pilot
