@@ -85,7 +85,8 @@ def cmd_assess(args: argparse.Namespace) -> int:
     try:
         saved = save_assessment(assessment, bank, folder)
     except OSError as error:
-        print(f"consortium-ready: could not save in {folder}: {error.strerror or error}. "
+        print(f"consortium-ready: could not save in {error.filename or folder}: "
+              f"{error.strerror or error}. "
               "Choose another folder with --reports DIR.", file=sys.stderr)
         return EXIT_FAILED
     if args.json:

@@ -19,8 +19,12 @@ from consortium_ready.storage import slugify
 
 @dataclass(frozen=True)
 class ScoreChange:
-    """A score and band before and after; None where that run has no score."""
+    """A score and band before and after; None where that run has no score.
 
+    `id` is the theme's id, or "overall".
+    """
+
+    id: str
     title: str
     before: float | None
     after: float | None
@@ -126,7 +130,7 @@ def question_ids(assessment: Assessment) -> list[str]:
 
 def _overall(old: Assessment, new: Assessment) -> ScoreChange:
     before, after = old.result.overall, new.result.overall
-    return ScoreChange("Overall", before.score, after.score, before.band_label, after.band_label)
+    return ScoreChange("overall", "Overall", before.score, after.score, before.band_label, after.band_label)
 
 
 def _themes(old: Assessment, new: Assessment) -> list[ScoreChange]:
@@ -136,6 +140,7 @@ def _themes(old: Assessment, new: Assessment) -> list[ScoreChange]:
     for theme_id in dict.fromkeys([*after, *before]):
         b, a = before.get(theme_id), after.get(theme_id)
         changes.append(ScoreChange(
+            id=theme_id,
             title=(a or b).title,  # type: ignore[union-attr]
             before=b.score if b else None, after=a.score if a else None,
             band_before=b.band_label if b else None, band_after=a.band_label if a else None,

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from consortium_ready.bank import AnswerValue
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.profile import Profile, Role, Stage
-from consortium_ready.storage import TIMESTAMP, atomic_write
+from consortium_ready.storage import TIMESTAMP, atomic_write, numbered
 from consortium_ready.yamlfile import dotted
 
 DRAFT_FILE = ".draft.json"
@@ -171,8 +171,8 @@ def remove_draft(path: Path) -> None:
 def set_aside(path: Path, now: datetime) -> Path:
     """Keep a damaged draft under a new name (never overwriting another) and return that name."""
     stem = f".draft-damaged-{now.strftime(TIMESTAMP)}"
-    for attempt in range(1, 1000):
-        target = path.with_name(f"{stem}.json" if attempt == 1 else f"{stem}-{attempt}.json")
+    for name in numbered(stem):
+        target = path.with_name(f"{name}.json")
         try:
             os.link(path, target)
         except FileExistsError:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import tempfile
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 REPORTS_ENV = "CONSORTIUM_READY_REPORTS"
@@ -82,6 +83,12 @@ def create_new(path: Path, text: str) -> None:
         temporary.unlink(missing_ok=True)
 
 
+def numbered(stem: str) -> Iterator[str]:
+    """`stem`, then `stem-2`, `stem-3`, ...: names to try, in turn, until one is free."""
+    yield stem
+    yield from (f"{stem}-{n}" for n in range(2, 1000))
+
+
 def write_new(folder: Path, stem: str, suffix: str, text: str,
               siblings: Iterable[str] = ()) -> Path:
     """Write `text` to a new file `stem.suffix` in `folder`, never overwriting one that exists.
@@ -89,9 +96,10 @@ def write_new(folder: Path, stem: str, suffix: str, text: str,
     A name already taken, or whose `siblings` (the same stem with those
     suffixes) exist, gets `-2`, `-3`, ... The file appears complete or not at all.
     """
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "a file has the folder's name", str(folder))
     others = tuple(siblings)
-    for attempt in range(1, 1000):
-        name = stem if attempt == 1 else f"{stem}-{attempt}"
+    for name in numbered(stem):
         if any((folder / f"{name}{other}").exists() for other in others):
             continue
         path = folder / f"{name}{suffix}"

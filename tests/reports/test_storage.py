@@ -156,3 +156,12 @@ def test_reports_folder_is_chosen_then_environment_then_default(
     monkeypatch.setenv(REPORTS_ENV, str(tmp_path))
     assert reports_dir() == tmp_path
     assert reports_dir(Path("elsewhere")) == Path("elsewhere")
+
+
+def test_a_file_in_the_way_of_the_organisation_folder_is_named(tmp_path: Path) -> None:
+    blocked = tmp_path / "riverside"
+    blocked.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(NotADirectoryError) as caught:
+        write_new(blocked, "2027-01-01-090000", ".json", "{}")
+    assert caught.value.filename == str(blocked)
+    assert blocked.read_text(encoding="utf-8") == "not a folder"

@@ -99,7 +99,7 @@ class ResultReport(VerticalScroll):
             yield Static(f"The saved report lists all {len(actions)} actions.", classes="hint")
 
     def _bars(self, changes: dict[str, float | None]) -> list[Bar]:
-        return [Bar(theme.title, theme.score, theme.band_label, changes.get(theme.title))
+        return [Bar(theme.title, theme.score, theme.band_label, changes.get(theme.id))
                 for theme in self.result.themes]
 
     async def show_previous(self, previous: Assessment | None) -> None:
@@ -108,7 +108,7 @@ class ResultReport(VerticalScroll):
 
         if previous is None:
             return
-        changes = {theme.title: theme.change
+        changes = {theme.id: theme.change
                    for theme in compare(previous, self.assessment, self.bank).themes}
         note = self.query_one("#change-note", Static)
         note.update(f"Change since your assessment of {day(previous.created)}: ▲ up, ▼ down.")
