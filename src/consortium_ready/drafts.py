@@ -33,19 +33,25 @@ _WORDY_FORMATS = ("%d %B %Y", "%d %b %Y", "%Y-%m-%d")
 def parse_deadline(text: str) -> date | None:
     """A tender deadline as typed: day/month/year (31/03/2027), 31 March 2027 or 2027-03-31.
 
-    Empty means not known (None); anything else that is not a real date raises ValueError.
+    Empty means not known (None); anything else that is not a real date raises
+    ValueError with a message saying, in plain English, what to put right.
     """
     if not text.strip():
         return None
     if match := _DAY_MONTH_YEAR.match(text):
         day, month, year = (int(part) for part in match.groups())
-        return date(year, month, day)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise ValueError(f"There is no such date as {text.strip()}: check the day and "
+                             "the month (day first, then month).") from None
     for pattern in _WORDY_FORMATS:
         try:
             return datetime.strptime(" ".join(text.split()), pattern).date()
         except ValueError:
             continue
-    raise ValueError(text)
+    raise ValueError("Type the date as day/month/year, for example 31/03/2027, "
+                     "or leave it empty if you do not know it.")
 
 
 def format_deadline(deadline: date | None) -> str:
@@ -89,11 +95,8 @@ class ProfileDraft(BaseModel):
             found["consortium"] = f"Shorten the name to {NAME_LIMIT} characters or fewer."
         try:
             parse_deadline(self.tender_deadline)
-        except ValueError:
-            found["tender_deadline"] = (
-                "Type the date as day/month/year, for example 31/03/2027, "
-                "or leave it empty if you do not know it."
-            )
+        except ValueError as problem:
+            found["tender_deadline"] = str(problem)
         return found
 
     def profile(self) -> Profile | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -38,9 +39,15 @@ def test_deadlines_are_read_as_people_in_the_uk_write_them(typed, expected):
     assert parse_deadline(typed) == expected
 
 
-@pytest.mark.parametrize("typed", ["31/13/2027", "30/02/2027", "next week", "03/31/2027", "2027"])
-def test_a_deadline_that_is_not_a_real_date_is_refused(typed):
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize(("typed", "says"), [
+    ("31/13/2027", "There is no such date as 31/13/2027"),
+    ("30/02/2027", "There is no such date as 30/02/2027"),
+    ("03/31/2027", "day first, then month"),
+    ("next week", "Type the date as day/month/year, for example 31/03/2027"),
+    ("2027", "Type the date as day/month/year"),
+])
+def test_a_deadline_that_is_not_a_real_date_is_refused_saying_why(typed, says):
+    with pytest.raises(ValueError, match=re.escape(says)):
         parse_deadline(typed)
 
 
@@ -52,7 +59,7 @@ def test_an_empty_profile_says_what_each_field_needs_in_plain_english():
 
 def test_a_bad_deadline_is_the_only_problem_with_otherwise_good_details():
     typed = ProfileDraft(organisation="Harrow CVS", role="lead", stage="bidding",
-                         tender_deadline="31/13/2027")
+                         tender_deadline="the end of March")
     assert list(typed.problems()) == ["tender_deadline"]
     assert "31/03/2027" in typed.problems()["tender_deadline"]
     assert typed.profile() is None

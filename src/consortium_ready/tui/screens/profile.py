@@ -86,6 +86,8 @@ class ProfileScreen(WorkScreen):
         message = self.session.draft.profile.problems().get(field, "")
         shown.update(message)
         shown.set_class(bool(message), "-shown")
+        if message:
+            shown.scroll_visible()
 
     @on(Input.Changed, ", ".join(f"#{field}" for field in TEXT_FIELDS))
     def _typed(self, event: Input.Changed) -> None:
