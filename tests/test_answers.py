@@ -52,6 +52,8 @@ def test_a_good_file_reads(tmp_path, mini_bank):
     ("  weeks: 7", "  weeks: seven", ":10: answers.weeks: 'seven' is not a number; give a "
                                      "number of weeks or dont-know"),
     ("  weeks: 7", "  weeks: -1", ":10: answers.weeks: the number cannot be negative"),
+    ("  weeks: 7", "  weeks: .inf", ":10: answers.weeks: inf is not a number of weeks"),
+    ("  weeks: 7", "  weeks: .nan", ":10: answers.weeks: nan is not a number of weeks"),
     ("  support: [funding]", "  support: [funding, none]",
      ":11: answers.support: none cannot be combined with other answers"),
     ("  agreement: signed", "  agreement: draft",

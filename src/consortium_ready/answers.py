@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,8 @@ def answer_problem(question: Question, value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             extra = f" or {DONT_KNOW}" if question.option(DONT_KNOW) else ""
             return f"{value!r} is not a number; give a number of {question.unit or 'units'}{extra}"
+        if not math.isfinite(value):
+            return f"{value!r} is not a number of {question.unit or 'units'}"
         return None if value >= 0 else "the number cannot be negative"
     if question.kind == "multi":
         if not isinstance(value, list) or not value:
