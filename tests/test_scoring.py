@@ -119,3 +119,9 @@ def test_the_action_plan_puts_flags_then_the_heaviest_weakest_gaps_first(mini_ba
 def test_answers_at_or_above_the_threshold_need_no_action(mini_bank):
     result = score(mini_bank, answers(support=["funding", "training"]))  # 75
     assert "support" not in {a.question for a in result.actions}
+
+
+def test_numbers_are_put_in_words_with_their_unit(mini_bank):
+    weeks = mini_bank.question("weeks")
+    assert [weeks.answer_label(n) for n in (1, 2, 1.5, 0)] == [
+        "1 week", "2 weeks", "1.5 weeks", "0 weeks"]

@@ -97,7 +97,10 @@ class Question(Strict):
         if self.kind == "text":
             return str(value)
         if self.kind == "number" and isinstance(value, (int, float)):
-            return f"{value:g} {self.unit or ''}".strip()
+            unit = self.unit or ""
+            if value == 1 and unit.endswith("s"):
+                unit = unit[:-1]  # "1 week", "1 month"
+            return f"{value:g} {unit}".strip()
         values = value if isinstance(value, list) else [value]
         return "; ".join(self.option(v).label if self.option(v) else str(v) for v in values)
 
