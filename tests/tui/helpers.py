@@ -9,8 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App
+from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input
+
+from consortium_ready.answers import AnswerSet
+from consortium_ready.archive import save_assessment
+from consortium_ready.assessment import assess
+from consortium_ready.bank import AnswerValue, Bank
+from consortium_ready.profile import Profile
 
 BANK = Path(__file__).parent / "bank"
 QUESTIONS, SEEDS = BANK / "questions", BANK / "seeds"
@@ -21,6 +28,13 @@ SMALL = (80, 24)
 
 def fixed_clock() -> datetime:
     return NOW
+
+
+def save_run(reports: Path, bank: Bank, profile: Profile, answers: dict[str, AnswerValue],
+             when: datetime = NOW) -> None:
+    """Score `answers` with `bank` as made at `when`; save them in `reports` as `assess` does."""
+    save_assessment(assess(bank, AnswerSet(profile=profile, answers=answers), now=when), bank,
+                    reports)
 
 
 async def settle(pilot: Pilot) -> None:
@@ -46,9 +60,10 @@ async def press(pilot: Pilot, *keys: str) -> None:
         await settle(pilot)
 
 
-async def click(pilot: Pilot, target: object) -> None:
-    """Click a widget (or the widget a selector finds) and let the app catch up."""
-    await pilot.click(target)  # type: ignore[arg-type]
+async def click(pilot: Pilot, target: object, offset: tuple[int, int] = (0, 0)) -> None:
+    """Click a widget (or the widget a selector finds), `offset` from its top left corner, and
+    let the app catch up."""
+    await pilot.click(target, offset=offset)  # type: ignore[arg-type]
     await settle(pilot)
 
 
@@ -92,6 +107,26 @@ def screen_text(pilot: Pilot) -> str:
 
     svg = pilot.app.export_screenshot()
     return html.unescape(" ".join(re.findall(r">([^<>]*)</text>", svg))).replace("\xa0", " ")
+
+
+async def use_the_palette(pilot: Pilot, search: str) -> None:
+    """Open the command palette, search, wait for the best match to be the one searched for,
+    and run it."""
+    await press(pilot, "ctrl+p")
+    await pilot.press(*search)
+    commands = pilot.app.screen.query_one(CommandList)
+
+    def found() -> bool:
+        best = commands.highlighted_option
+        return best is not None and all(word in best.prompt.plain.lower()
+                                        for word in search.split())
+
+    for _ in range(100):  # the palette searches in the background
+        if found():
+            break
+        await pilot.pause(0.05)
+    assert found(), search
+    await press(pilot, "enter")
 
 
 @asynccontextmanager

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from textual.command import CommandList
 from textual.widgets import TabbedContent
 
-from consortium_ready.answers import AnswerSet
-from consortium_ready.archive import save_assessment
-from consortium_ready.assessment import assess
 from consortium_ready.profile import Profile
 from consortium_ready.tui.screens.casestudies import CaseStudiesScreen
 from consortium_ready.tui.screens.dialogs import HelpDialog
@@ -24,10 +20,12 @@ from .helpers import (
     WIDE,
     click,
     press,
+    save_run,
     screen_text,
     settle,
     shown,
     under_way,
+    use_the_palette,
 )
 
 HARROW = Profile(organisation="Harrow CVS", role="partner", stage="bidding")
@@ -45,26 +43,6 @@ async def test_help_opens_with_f1_or_question_mark_and_lists_the_keys(make_app):
         assert isinstance(app.screen, HelpDialog)
         await press(pilot, "escape")
         assert isinstance(app.screen, QuestionScreen)
-
-
-async def use_the_palette(pilot, search: str) -> None:
-    """Open the command palette, search, wait for the best match to be the one searched for,
-    and run it."""
-    await press(pilot, "ctrl+p")
-    await pilot.press(*search)
-    commands = pilot.app.screen.query_one(CommandList)
-
-    def found() -> bool:
-        best = commands.highlighted_option
-        return best is not None and all(word in best.prompt.plain.lower()
-                                        for word in search.split())
-
-    for _ in range(100):  # the palette searches in the background
-        if found():
-            break
-        await pilot.pause(0.05)
-    assert found(), search
-    await press(pilot, "enter")
 
 
 async def test_the_command_palette_jumps_to_a_theme_opens_a_case_and_saves(make_app, here):
@@ -97,11 +75,8 @@ async def test_a_case_study_opens_from_a_question_at_that_consortium(make_app):
 
 async def test_saved_assessments_open_with_the_change_since_the_one_before(make_app, reports,
                                                                            tui_bank):
-    earlier = assess(tui_bank, AnswerSet(profile=HARROW, answers={"guarantor": "no"}),
-                     now=NOW.replace(month=1))
-    later = assess(tui_bank, AnswerSet(profile=HARROW, answers={"guarantor": "yes"}), now=NOW)
-    for assessment in (earlier, later):
-        save_assessment(assessment, tui_bank, reports)
+    save_run(reports, tui_bank, HARROW, {"guarantor": "no"}, NOW.replace(month=1))
+    save_run(reports, tui_bank, HARROW, {"guarantor": "yes"})
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)

@@ -12,24 +12,28 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from consortium_ready.answers import AnswerSet
-from consortium_ready.archive import save_assessment
-from consortium_ready.assessment import assess
 from consortium_ready.bank import Bank
 from consortium_ready.drafts import Draft, ProfileDraft, draft_path, save_draft
 from consortium_ready.profile import Profile
 
-from .helpers import NOW, SMALL, WIDE, press, settle, start_new, still
+from .helpers import NOW, SMALL, WIDE, press, save_run, settle, start_new, still
 
 HARROW = Profile(organisation="Harrow CVS", role="lead", stage="bidding")
 
 
 def earlier_assessment(reports: Path, bank: Bank) -> None:
     """An assessment Harrow CVS saved in January, to compare with."""
-    answers = AnswerSet(profile=HARROW, answers={
+    save_run(reports, bank, HARROW, {
         "guarantor": "no", "guarantor-plan": "talks", "agreement-status": "none",
-        "weeks-to-deadline": 3, "specification-access": "all"})
-    save_assessment(assess(bank, answers, now=NOW.replace(month=1)), bank, reports)
+        "weeks-to-deadline": 3, "specification-access": "all"}, NOW.replace(month=1))
+
+
+def two_assessments(reports: Path, bank: Bank) -> None:
+    """Harrow CVS in January, and again in March with a lead agreed and more time."""
+    earlier_assessment(reports, bank)
+    save_run(reports, bank, HARROW, {
+        "guarantor": "yes", "lead-can-guarantee": "partly", "agreement-status": "draft",
+        "weeks-to-deadline": 8, "specification-access": "all"})
 
 
 def a_draft_and_an_earlier_assessment(reports: Path, bank: Bank) -> None:
@@ -74,6 +78,18 @@ async def case_study(pilot: Pilot) -> None:
     pilot.app.open_case("leeds")
 
 
+async def one_marked(pilot: Pilot) -> None:
+    await settle(pilot)
+    pilot.app.open_history()
+    await settle(pilot)
+    await press(pilot, "down", "m")
+
+
+async def comparison(pilot: Pilot) -> None:
+    await one_marked(pilot)
+    await press(pilot, "up", "m")
+
+
 Before = Callable[[Path, Bank], None]
 Steps = Callable[[Pilot], Awaitable[None]]
 SCREENS: dict[str, tuple[Before | None, Steps]] = {
@@ -83,6 +99,8 @@ SCREENS: dict[str, tuple[Before | None, Steps]] = {
     "review-of-what-is-left": (None, review_with_gaps),
     "result-with-flags-bars-and-change": (earlier_assessment, result_with_flags),
     "case-study": (None, case_study),
+    "history-with-one-marked-to-compare": (two_assessments, one_marked),
+    "comparison-of-two-assessments": (two_assessments, comparison),
 }
 
 

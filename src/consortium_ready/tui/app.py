@@ -207,10 +207,11 @@ class ConsortiumReadyApp(App[None]):
         if self.bank is not None:
             self.push_screen(CaseStudiesScreen(case_id))
 
-    def open_history(self) -> None:
+    def open_history(self, compare_latest: str | None = None) -> None:
+        """The saved assessments; given an organisation, its latest two compared at once."""
         from consortium_ready.tui.screens.history import HistoryScreen
 
-        self.push_screen(HistoryScreen())
+        self.push_screen(HistoryScreen(compare_latest))
 
     def back_to_start(self) -> None:
         while not isinstance(self.screen, StartScreen):

@@ -1,4 +1,5 @@
-"""The command palette's main actions: save, result, review, jump to a theme, open a case study."""
+"""The command palette's main actions: save, result, review, jump to a theme, open a case study,
+compare the organisation's last two assessments."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 if TYPE_CHECKING:
+    from textual.fuzzy import Matcher
+
     from consortium_ready.tui.app import ConsortiumReadyApp
 
 Command = tuple[str, Callable[[], object], str]
@@ -31,12 +34,29 @@ def assessment_commands(app: ConsortiumReadyApp) -> Iterator[Command]:
     if app.session is not None:
         yield ("Change your organisation's details", app.open_profile,
                "Name, role, stage, consortium and deadline")
+        if organisation := app.session.draft.profile.organisation.strip():
+            yield (f"Compare the last two assessments of {organisation}",
+                   partial(app.open_history, organisation),
+                   "What changed between its two latest saved assessments")
         yield ("Save your answers in another folder", app.choose_folder,
                "If the reports folder cannot be written to")
     if app.bank is not None:
         for case in app.bank.cases:
             yield (f"Read case study: {case.name}", partial(app.open_case, case.id), case.area)
         yield ("Look at saved assessments", app.open_history, "Results saved earlier")
+
+
+def highlighted(matcher: Matcher, title: str) -> Content:
+    """`title` shown literally (it may hold a name as typed) with the letters matched picked out.
+
+    Matcher.highlight would read `[` in a name as markup.
+    """
+    _, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    content = Content(title)
+    for offset in offsets:
+        if not title[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class AssessmentCommands(Provider):
@@ -53,4 +73,4 @@ class AssessmentCommands(Provider):
         matcher = self.matcher(query)
         for title, run, help_text in self._commands():
             if (score := matcher.match(title)) > 0:
-                yield Hit(score, matcher.highlight(title), run, help=help_text)
+                yield Hit(score, highlighted(matcher, title), run, help=help_text)

@@ -54,7 +54,21 @@ CASE_STUDIES = (
 HISTORY = (
     "These are the assessments saved in the reports folder, newest first. Pick one with "
     "the arrow keys and press Enter, or click it, to see its result. From there you can "
-    "start a new assessment with its answers filled in. Press Escape to go back."
+    "start a new assessment with its answers filled in.\n\n"
+    "To see what changed between two assessments, press m on one to mark it (or click its "
+    "box), then press m or Enter on the other (or click it). Press p to compare the "
+    "highlighted assessment with the one its organisation saved before it. Press m on the "
+    "marked one, or Escape, to unmark it; with nothing marked, Escape goes back."
+)
+
+COMPARISON = (
+    "What changed between two assessments; the earlier one is \"before\", whichever you "
+    "picked first. First the overall score and each theme's score before and after, with "
+    "the change (▲ up, ▼ down, = the same). Then the red flags cleared, raised and still "
+    "raised, the actions completed and new, and every answer that changed.\n\n"
+    "If the questions changed between the two, the questions only one of them holds are "
+    "listed at the end, and answers are compared on the questions both hold. Use the arrow "
+    "keys, Page Up and Page Down or the mouse wheel to read; press Escape to go back."
 )
 
 SAVE = ("\n\nPress s to save the assessment: it is written to the reports folder with a "

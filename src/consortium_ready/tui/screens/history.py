@@ -1,13 +1,20 @@
-"""The assessments saved in the reports folder, newest first, each a key or a click away."""
+"""The assessments saved in the reports folder, newest first: open one, or compare two.
+
+To compare, mark one (m, or a click on its box) and pick another (m, Enter or a
+click); or press p to compare the highlighted one with its organisation's
+assessment before it. The earlier of the two is always "before".
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.reactive import var
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
@@ -15,26 +22,40 @@ from textual.worker import Worker, WorkerState
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import Overlay
 from consortium_ready.tui.text import literal, plural, shown_path, when
+from consortium_ready.tui.widgets.saved import SavedList, saved_option
 
 if TYPE_CHECKING:
     from consortium_ready.assessment import Assessment
+    from consortium_ready.compare import Comparison
     from consortium_ready.history import Entry, Scan
 
-
-def saved_option(index: int, entry: Entry) -> Option:
-    verdict = (f"{entry.band}, {entry.score:.0f} out of 100" if entry.score is not None
-               else "not scored")
-    return Option(Content.assemble(literal(entry.organisation, "bold"), "\n",
-                                   (f"{when(entry.created)}: {verdict}", "dim")), id=str(index))
+HOW_TO_COMPARE = ("To compare two, press m on each, or click their boxes. Press p to compare "
+                  "the highlighted one with the one its organisation saved before it.")
 
 
 class HistoryScreen(Overlay):
-    """Saved assessments; choosing one shows its result."""
+    """Saved assessments; choosing one shows its result, choosing two compares them.
+
+    Given an organisation's name, its latest two are compared as soon as the list is read.
+    """
 
     CSS_PATH = "history.tcss"
     HELP = guides.HISTORY
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "mark", "Mark to compare", id="mark"),
+        Binding("m", "compare_marked", "Compare with marked", id="compare-marked"),
+        Binding("m,escape", "unmark", "Unmark", id="unmark"),
+        *Overlay.BINDINGS,
+        Binding("p", "compare_previous", "Compare with previous", id="compare-previous"),
+    ]
 
     entries: list[Entry] = []
+    marked: var[int | None] = var(None, init=False)
+    """The index in `entries` of the assessment marked to compare, if one is."""
+
+    def __init__(self, compare_latest: str | None = None) -> None:
+        super().__init__()
+        self._compare_latest = compare_latest
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -42,7 +63,8 @@ class HistoryScreen(Overlay):
             yield Static("Saved assessments", classes="title")
             yield Static(f"Looking in {shown_path(self.app.reports)}…", id="history-note",
                          classes="hint", markup=False)
-            yield OptionList(id="saved")
+            yield Static("", id="compare-hint", classes="hint", markup=False)
+            yield SavedList(id="saved")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -59,10 +81,20 @@ class HistoryScreen(Overlay):
         """Load a saved assessment and the one its organisation saved before it."""
         from consortium_ready.tui.startup import loaded
 
-        mine = [e for e in self.entries if e.key == entry.key]
-        earlier = [e for e in mine if e.created < entry.created]
-        return (entry, loaded(entry.load),
-                loaded(max(earlier, key=lambda e: e.created).load) if earlier else None)
+        earlier = self._before(entry)
+        return entry, loaded(entry.load), loaded(earlier.load) if earlier else None
+
+    @work(thread=True, exclusive=True, group="compare")
+    def compare_saved(self, one: Entry, other: Entry) -> Comparison | Entry:
+        """Compare two saved assessments, the earlier as before; or the one that cannot be read."""
+        from consortium_ready.compare import compare
+        from consortium_ready.tui.startup import loaded
+
+        old, new = sorted((one, other), key=lambda entry: entry.created)
+        before, after = loaded(old.load), loaded(new.load)
+        if before is None or after is None:
+            return old if before is None else new
+        return compare(before, after, self.app.bank)  # type: ignore[arg-type]
 
     @on(Worker.StateChanged)
     def _worked(self, event: Worker.StateChanged) -> None:
@@ -72,6 +104,8 @@ class HistoryScreen(Overlay):
             self._list(event.worker.result)
         elif event.worker.group == "open":
             self._show(*event.worker.result)
+        elif event.worker.group == "compare":
+            self._compared(event.worker.result)
 
     def _list(self, found: Scan) -> None:
         self.entries = sorted(found.entries, key=lambda entry: entry.created, reverse=True)
@@ -82,21 +116,133 @@ class HistoryScreen(Overlay):
             note += (f" {plural(len(found.warnings), 'file')} could not be read and were left "
                      "alone.")
         self.query_one("#history-note", Static).update(note)
-        saved = self.query_one("#saved", OptionList)
-        saved.set_options(saved_option(i, entry) for i, entry in enumerate(self.entries))
+        self._hint()
+        saved = self.query_one("#saved", SavedList)
+        saved.set_options(self._option(index) for index in range(len(self.entries)))
         saved.highlighted = 0 if self.entries else None
         saved.focus()
+        self.refresh_bindings()
+        if self._compare_latest is not None:
+            self._latest_two(found.for_organisation(self._compare_latest))
+
+    def _latest_two(self, mine: list[Entry]) -> None:
+        if len(mine) < 2:
+            self.notify(f"{self._compare_latest} has {plural(len(mine), 'saved assessment')} "
+                        "in this folder; comparing needs two.", markup=False)
+        else:
+            self.compare_saved(mine[-2], mine[-1])
+
+    def _option(self, index: int) -> Option:
+        """The assessment at `index` as listed, with a box to mark it if there are two."""
+        return saved_option(index, self.entries[index], marked=index == self.marked,
+                            box=len(self.entries) > 1)
+
+    def _before(self, entry: Entry) -> Entry | None:
+        """The assessment the same organisation saved last before `entry`, if any."""
+        earlier = [e for e in self.entries if e.key == entry.key and e.created < entry.created]
+        return max(earlier, key=lambda e: e.created, default=None)
+
+    # Marking and choosing -------------------------------------------------------------
+
+    def _hint(self) -> None:
+        """How to compare; once one is marked, which one, and how to pick the second."""
+        hint = self.query_one("#compare-hint", Static)
+        if self.marked is not None:
+            entry = self.entries[self.marked]
+            hint.update(Content.assemble(
+                "Marked: ", literal(entry.organisation), f", {when(entry.created)}. Press m or "
+                "Enter on another, or click it, to compare the two."))
+        else:
+            hint.update(HOW_TO_COMPARE)
+        hint.display = len(self.entries) > 1
+
+    def watch_marked(self, before: int | None, now: int | None) -> None:
+        saved = self.query_one("#saved", SavedList)
+        for index in {before, now} - {None}:
+            saved.replace_option_prompt_at_index(index, self._option(index).prompt)
+        self._hint()
+        self.refresh_bindings()
+
+    def _pick(self, index: int) -> None:
+        """Mark the first of two; unmark it if picked again; compare once two are picked."""
+        if self.marked is None:
+            self.marked = index
+        elif self.marked == index:
+            self.marked = None
+        else:
+            self._compare(self.entries[self.marked], self.entries[index])
+
+    def _compare(self, one: Entry, other: Entry) -> None:
+        self.marked = None
+        self.compare_saved(one, other)
+
+    def action_mark(self) -> None:
+        """m: mark the highlighted one, or compare it with the marked one (as the footer says)."""
+        index = self.query_one("#saved", SavedList).highlighted
+        if index is not None:
+            self._pick(index)
+
+    action_compare_marked = action_mark
+
+    def action_unmark(self) -> None:
+        self.marked = None
+
+    @on(SavedList.BoxClicked, "#saved")
+    def _box_clicked(self, event: SavedList.BoxClicked) -> None:
+        self._pick(event.index)
 
     @on(OptionList.OptionSelected, "#saved")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.open_saved(self.entries[int(event.option.id or 0)])
+        index = event.option_index
+        if self.marked is not None and self.marked != index:
+            self._pick(index)
+        else:
+            self.open_saved(self.entries[index])
+
+    def action_compare_previous(self) -> None:
+        index = self.query_one("#saved", SavedList).highlighted
+        entry = None if index is None else self.entries[index]
+        earlier = self._before(entry) if entry else None
+        if entry is not None and earlier is not None:
+            self._compare(earlier, entry)
+
+    @on(OptionList.OptionHighlighted, "#saved")
+    def _moved(self) -> None:
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """m marks, then compares (or unmarks, on the marked one); Escape unmarks, then goes
+        back; p only where there is an earlier assessment to compare with."""
+        index = self.query_one("#saved", SavedList).highlighted if self.is_mounted else None
+        marked, entry = self.marked, None if index is None else self.entries[index]
+        return {
+            "mark": marked is None and len(self.entries) > 1,
+            "compare_marked": marked is not None and marked != index,
+            "unmark": marked is not None,
+            "close": marked is None,
+            "compare_previous": entry is not None and self._before(entry) is not None,
+        }.get(action, True)
+
+    # Showing what was chosen -------------------------------------------------------------
+
+    def _unreadable(self, entry: Entry) -> None:
+        self.notify(f"{shown_path(entry.path)} can no longer be read; it may have been "
+                    "changed or moved.", severity="error", markup=False)
 
     def _show(self, entry: Entry, assessment: Assessment | None,
               previous: Assessment | None) -> None:
         from consortium_ready.tui.screens.result import SavedResultScreen
 
         if assessment is None:
-            self.notify(f"{shown_path(entry.path)} can no longer be read; it may have been "
-                        "changed or moved.", severity="error", markup=False)
-            return
-        self.app.push_screen(SavedResultScreen(entry.path, assessment, previous))
+            self._unreadable(entry)
+        else:
+            self.app.push_screen(SavedResultScreen(entry.path, assessment, previous))
+
+    def _compared(self, result: Comparison | Entry) -> None:
+        from consortium_ready.history import Entry
+        from consortium_ready.tui.screens.comparison import ComparisonScreen
+
+        if isinstance(result, Entry):
+            self._unreadable(result)
+        else:
+            self.app.push_screen(ComparisonScreen(result))

@@ -1,4 +1,7 @@
-"""A bar chart of the theme scores drawn in the terminal, with the change since the last time."""
+"""A bar chart of the theme scores drawn in the terminal, with the change since the last time.
+
+Given the scores before, each line also shows before → after.
+"""
 
 from __future__ import annotations
 
@@ -17,22 +20,33 @@ MIN_ONE_LINE_BAR = 20
 
 @dataclass(frozen=True)
 class Bar:
-    """One theme's score (None when none of its questions was asked), band and change."""
+    """One theme's score (None when none of its questions was asked), band and change,
+    and in a comparison its score before."""
 
     title: str
     score: float | None
     band: str | None
     change: float | None = None
+    before: float | None = None
+
+
+def score_text(score: float | None) -> str:
+    """A score as a whole number, or a dash for none."""
+    return "–" if score is None else f"{score:.0f}"
 
 
 def change_text(change: float | None) -> str:
-    """`▲ +12`, `▼ -5`, `= 0`: the direction in a symbol as well as a number (for NO_COLOR)."""
+    """`▲ +12`, `▼ -5`, `= 0`: the direction in a symbol as well as a number (for NO_COLOR).
+
+    Whole numbers, as the scores are shown: 58.3 to 100 is `▲ +42`.
+    """
     if change is None:
         return ""
-    if change > 0:
-        return f"▲ +{change:g}"
-    if change < 0:
-        return f"▼ {change:g}"
+    whole = round(change)
+    if whole > 0:
+        return f"▲ +{whole}"
+    if whole < 0:
+        return f"▼ {whole}"
     return "= 0"
 
 
@@ -43,6 +57,17 @@ class ThemeBars(Widget):
         "theme-bars--title", "theme-bars--filled", "theme-bars--empty",
         "theme-bars--up", "theme-bars--down", "theme-bars--same",
     }
+    DEFAULT_CSS = """
+    ThemeBars {
+        height: auto;
+        & > .theme-bars--title { text-style: bold; }
+        & > .theme-bars--filled { color: $primary; }
+        & > .theme-bars--empty { color: $foreground 25%; }
+        & > .theme-bars--up { color: $text-success; }
+        & > .theme-bars--down { color: $text-error; }
+        & > .theme-bars--same { color: $text-muted; }
+    }
+    """
 
     def __init__(self, bars: list[Bar], id: str | None = None) -> None:
         super().__init__(id=id)
@@ -50,11 +75,13 @@ class ThemeBars(Widget):
         self._title_width = max((len(bar.title) for bar in bars), default=0)
         self._band_width = max((len(bar.band or "") for bar in bars), default=0)
         self._change_width = max((len(change_text(bar.change)) for bar in bars), default=0)
+        self._compared = any(bar.before is not None for bar in bars)
 
     def _tail_width(self) -> int:
-        """The score, band and change after the bar: ` 100  Nearly ready  ▲ +12`."""
+        """After the bar: ` 100  Nearly ready  ▲ +12`, or `  58 →  100  Ready  ▲ +42`."""
         change = 2 + self._change_width if self._change_width else 0
-        return 1 + SCORE_WIDTH + 2 + self._band_width + change
+        before = 1 + SCORE_WIDTH + 2 if self._compared else 0
+        return before + 1 + SCORE_WIDTH + 2 + self._band_width + change
 
     def _one_line(self, width: int) -> bool:
         return width - self._title_width - 2 - self._tail_width() >= MIN_ONE_LINE_BAR
@@ -83,12 +110,13 @@ class ThemeBars(Widget):
             return Content.styled("not asked: none of its questions applies", "dim")
         filled = round(width * bar.score / 100)
         change = change_text(bar.change)
-        direction = ("theme-bars--up" if (bar.change or 0) > 0
-                     else "theme-bars--down" if (bar.change or 0) < 0 else "theme-bars--same")
+        direction = ("theme-bars--up" if change.startswith("▲")
+                     else "theme-bars--down" if change.startswith("▼") else "theme-bars--same")
         parts: list[str | tuple[str, Style]] = [
             ("█" * filled, self.get_visual_style("theme-bars--filled")),
             ("░" * (width - filled), self.get_visual_style("theme-bars--empty")),
-            f" {bar.score:>{SCORE_WIDTH}.0f}  ",
+            f" {score_text(bar.before):>{SCORE_WIDTH}} →" if self._compared else "",
+            f" {score_text(bar.score):>{SCORE_WIDTH}}  ",
             (bar.band or "").ljust(self._band_width),
         ]
         if self._change_width:
