@@ -55,16 +55,16 @@ class Session:
         if all(current[name] == value for name, value in fields.items()):
             return
         self.draft.profile = ProfileDraft(**{**current, **fields})
-        self._save()
+        self._save(asked_may_change=True)
 
     def answer(self, question_id: str, value: AnswerValue) -> None:
         if self.draft.answers.get(question_id) != value:
             self.draft.answers[question_id] = value
-            self._save()
+            self._save(asked_may_change=True)
 
     def clear(self, question_id: str) -> None:
         if self.draft.answers.pop(question_id, None) is not None:
-            self._save()
+            self._save(asked_may_change=True)
 
     def note(self, question_id: str, text: str) -> None:
         text = text.strip()
@@ -82,7 +82,10 @@ class Session:
             self.draft.current = question_id
             self._save()
 
-    def _save(self) -> None:
-        self._questionnaire = None
+    def _save(self, asked_may_change: bool = False) -> None:
+        """Pass a copy of the draft on to be written; after a change of profile or answers,
+        work out afresh what is asked."""
+        if asked_may_change:
+            self._questionnaire = None
         self.draft.saved = self._clock()
         self._changed(self.draft.model_copy(deep=True))

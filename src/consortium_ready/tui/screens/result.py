@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Header, Static
 from textual.worker import Worker, WorkerState
 
-from consortium_ready.reportview import citations
+from consortium_ready.reportview import band_label, citations
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import Overlay, WorkScreen, foot
 from consortium_ready.tui.text import day, literal, plural, shown_path
@@ -49,7 +49,7 @@ class ResultReport(VerticalScroll):
         if overall.meaning:
             yield Static(literal(overall.meaning))
         if overall.band != overall.uncapped_band and overall.uncapped_band:
-            uncapped = self.bank.band_by_id(overall.uncapped_band).label
+            uncapped = band_label(self.bank, overall.uncapped_band)
             yield Static(f"Your answers average {overall.score:.0f} ({uncapped}), but the red "
                          f"flags below hold the overall band at {overall.band_label}.",
                          classes="capped", markup=False)
@@ -73,7 +73,7 @@ class ResultReport(VerticalScroll):
         flags = self.result.flags
         yield Static(f"Red flags ({len(flags)})" if flags else "No red flags", classes="heading")
         for flag in flags:
-            yield Static(Content.assemble(("▲ RED FLAG  ", "bold"), (flag.title, "bold")),
+            yield Static(Content.assemble(("! RED FLAG  ", "bold"), (flag.title, "bold")),
                          classes="flag-title")
             yield Static(literal(flag.explain))
             yield Static(Content.assemble(("What to do: ", "bold"), literal(flag.action)),
@@ -169,17 +169,17 @@ class ResultScreen(WorkScreen):
     @on(Button.Pressed, "#save-button")
     def action_save(self) -> None:
         if self.saved is not None:
-            self.notify(f"Already saved as {shown_path(self.saved.json)}.")
+            self.notify(f"Already saved as {shown_path(self.saved.json)}.", markup=False)
         else:
             self.save()
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def save(self) -> Saved:
-        """Score, wrap and save exactly as the `assess` command does."""
+        """Save the assessment shown, dated now, exactly as the `assess` command does."""
         from consortium_ready.archive import save_assessment
-        from consortium_ready.assessment import assess
 
-        assessment = assess(self.session.bank, self._answer_set, now=self.app.clock())
+        now = self.app.clock().replace(microsecond=0)
+        assessment = self._assessment.model_copy(update={"created": now})
         return save_assessment(assessment, self.session.bank, self.app.reports)
 
     @on(Worker.StateChanged)
