@@ -92,3 +92,17 @@ def test_a_missing_answers_file_is_named(tmp_path, capsys):
     missing = tmp_path / "nope.yaml"
     assert main([*MINI_ARGS, "assess", "--answers", str(missing)]) == 2
     assert f"{missing}: cannot be read" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("nested", [
+    "answers: " + "[" * 100_000 + "]" * 100_000,
+    "answers:\n" + "".join(" " * (n + 1) + "k:\n" for n in range(2_000)),
+], ids=["flow", "block"])
+def test_answers_nested_too_deeply_are_refused_with_exit_2(tmp_path, capsys, nested):
+    path = tmp_path / "deep.yaml"
+    path.write_text(nested)
+    reports = tmp_path / "reports"
+    assert main([*MINI_ARGS, "--reports", str(reports), "assess", "--answers", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}: nested too deeply to be read as YAML" in err and "Traceback" not in err
+    assert not reports.exists()

@@ -61,9 +61,23 @@ def test_the_template_parses_and_answers_nothing(tmp_path, capsys, mini_bank):
     document = parse_yaml(text, tmp_path / "t.yaml")
     assert set(document.data["answers"]) == {q.id for q in mini_bank.questions}
     assert all(value is None for value in document.data["answers"].values())
-    assert "#     2 or more: Two to six weeks" in text
-    assert "#   or dont-know: Don't know" in text
+    assert "#     2 weeks or more (50): Two to six weeks" in text
+    assert "#   or dont-know (0): Don't know" in text
     assert "(asked only when guarantor is no or dont-know)" in text
+
+
+def test_the_template_shows_what_every_answer_scores(capsys, bank_copy):
+    questions, seeds = bank_copy("mini")
+    themes = questions / "themes" / "02-agreement.yaml"
+    themes.write_text(themes.read_text().replace("from: 2, score: 50", "from: 1, score: 50"))
+    assert main(["template", "--questions", str(questions), "--seeds", str(seeds)]) == 0
+    text = capsys.readouterr().out
+    assert "#   signed (100): Signed\n" in text
+    assert "#   draft (40, or 80 when exploring): Draft\n" in text
+    assert "#   dont-know (0): Don't know\n" in text
+    assert "#     0 weeks or more (0): Under two weeks\n" in text
+    assert "#     1 week or more (50): Two to six weeks\n" in text
+    assert "#   training (25): Training\n" in text
 
 
 def test_a_filled_in_template_can_be_assessed(tmp_path, capsys):
@@ -110,3 +124,28 @@ def test_options_can_come_before_or_after_the_command(tmp_path, capsys):
           "--seeds", str(MINI / "seeds"), "assess", "--answers", str(path)])
     main(["assess", "--answers", str(path), *MINI_ARGS, "--reports", str(after)])
     assert list(before.glob("*/*.json")) and list(after.glob("*/*.json"))
+
+
+def test_an_unscored_assessment_still_names_the_organisation(tmp_path, capsys, monkeypatch):
+    from consortium_ready import assessment
+    from consortium_ready.result import Overall
+
+    def unscored(bank, answer_set):  # noqa: ANN001, ANN202 - as scoring.score
+        nothing = Overall(score=None, band=None, band_label=None, meaning=None, uncapped_band=None)
+        return score(bank, answer_set).model_copy(update={"overall": nothing})
+
+    score = assessment.score
+    monkeypatch.setattr(assessment, "score", unscored)
+    path = tmp_path / "answers.yaml"
+    path.write_text(GOOD)
+    assert main([*MINI_ARGS, "assess", "--answers", str(path), "--reports", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.startswith("Riverside Advice: not scored\n")
+
+
+def test_the_assess_summary_disarms_text_from_files(tmp_path, capsys):
+    path = tmp_path / "answers.yaml"
+    path.write_text(GOOD.replace("organisation: Riverside Advice",
+                                 'organisation: "Riverside\\e[2J Advice"'))
+    assert main([*MINI_ARGS, "assess", "--answers", str(path), "--reports", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Riverside\ufffd[2J Advice: ") and "\x1b" not in out

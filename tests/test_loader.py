@@ -1,6 +1,7 @@
 """The loader finds every kind of mistake and names its file, line and field."""
 
 import subprocess
+from collections import Counter
 import sys
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 
 from consortium_ready.errors import InputError
 from consortium_ready.loader import load_bank
+from tests.conftest import MINI
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -142,3 +144,24 @@ def test_a_missing_folder_is_named(tmp_path):
     with pytest.raises(InputError) as caught:
         load_bank(tmp_path / "nowhere", tmp_path)
     assert "nowhere: folder not found" in str(caught.value)
+
+
+def test_each_file_is_read_once_and_hashed_as_parsed(monkeypatch, mini_bank):
+    reads: Counter[Path] = Counter()
+    for name in ("read_bytes", "read_text"):
+        def spy(self, *args, _original=getattr(Path, name), **kwargs):  # noqa: ANN001, ANN202
+            reads[self] += 1
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, name, spy)
+    bank = load_bank(MINI / "questions", MINI / "seeds")
+    assert len(reads) == 6 and set(reads.values()) == {1}
+    assert bank.content_hash == mini_bank.content_hash
+
+
+def test_the_bank_keeps_question_order_and_band_rank(mini_bank):
+    assert list(mini_bank.question_order) == [q.id for q in mini_bank.questions]
+    assert list(mini_bank.question_order.values()) == list(range(len(mini_bank.questions)))
+    assert mini_bank.band_rank == {band.id: index
+                                   for index, band in enumerate(mini_bank.info.bands)}
+    assert mini_bank.question_order is mini_bank.question_order  # built once

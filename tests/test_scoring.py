@@ -125,3 +125,20 @@ def test_numbers_are_put_in_words_with_their_unit(mini_bank):
     weeks = mini_bank.question("weeks")
     assert [weeks.answer_label(n) for n in (1, 2, 1.5, 0)] == [
         "1 week", "2 weeks", "1.5 weeks", "0 weeks"]
+
+
+def test_numbers_keep_every_digit(mini_bank):
+    weeks = mini_bank.question("weeks")
+    assert [weeks.answer_label(n) for n in (7, 7.0, 1.0, 1234567, 1234567.5, 0.25)] == [
+        "7 weeks", "7 weeks", "1 week", "1234567 weeks", "1234567.5 weeks", "0.25 weeks"]
+
+
+def test_a_unit_reads_as_the_bank_says_after_1(mini_bank):
+    weeks = mini_bank.question("weeks")
+    accounts = weeks.model_copy(update={"unit": "years of accounts",
+                                        "unit_one": "year of accounts"})
+    per_cent = weeks.model_copy(update={"unit": "per cent", "unit_one": None})
+    assert [accounts.answer_label(n) for n in (1, 3)] == [
+        "1 year of accounts", "3 years of accounts"]
+    assert [per_cent.answer_label(n) for n in (1, 3)] == ["1 per cent", "3 per cent"]
+    assert (weeks.unit_for(1), weeks.unit_for(1.0), weeks.unit_for(2)) == ("week", "week", "weeks")

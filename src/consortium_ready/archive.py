@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,19 +13,16 @@ from pydantic import BaseModel, ValidationError
 from consortium_ready.assessment import SCHEMA_VERSION, Assessment
 from consortium_ready.bank import Bank
 from consortium_ready.errors import InputError, Problem
-from consortium_ready.render import REPORT_FORMATS, render_report
 from consortium_ready.reportview import report_view
 from consortium_ready.savedindex import add_to_index
 from consortium_ready.storage import TIMESTAMP, create_new, slugify, write_new
+from consortium_ready.userfiles import parse_json, read_text
 from consortium_ready.yamlfile import dotted, parse_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
 
 OLDEST_SCHEMA_VERSION = 1
 """The oldest saved format this program reads; see docs/assessment-format.md."""
-
-MAX_SAVED_BYTES = 10_000_000
-"""Anything larger is not one of our assessments, and is not read into memory."""
 
 
 @dataclass(frozen=True)
@@ -36,23 +34,35 @@ class Saved:
 
 
 def save_assessment(assessment: Assessment, bank: Bank, folder: Path) -> Saved:
-    """Save as `folder/<organisation>/<date-time>.json` with its reports beside; never overwrite."""
-    suffixes = {fmt: f".{fmt}" for fmt in REPORT_FORMATS}
+    """Save as `folder/<organisation>/<date-time>.json` with its reports beside; never overwrite.
+
+    All or nothing: the reports are laid out before anything is written, and
+    if one cannot be written, the files this save wrote are removed again.
+    """
+    from consortium_ready.render import REPORT_FORMATS, render_report  # jinja2: only to save
+
+    view = report_view(assessment, bank)
+    reports = {f".{fmt}": render_report(view, fmt) for fmt in REPORT_FORMATS}
     json_path = write_new(
         folder / slugify(assessment.profile.organisation),
         assessment.created.strftime(TIMESTAMP),
         ".json",
         assessment.model_dump_json(indent=2) + "\n",
-        siblings=suffixes.values(),
+        siblings=reports.keys(),
     )
-    view = report_view(assessment, bank)
-    reports = []
-    for fmt, suffix in suffixes.items():
-        path = json_path.with_suffix(suffix)
-        create_new(path, render_report(view, fmt))
-        reports.append(path)
+    written = [json_path]
+    try:
+        for suffix, text in reports.items():
+            path = json_path.with_suffix(suffix)
+            create_new(path, text)
+            written.append(path)
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
     add_to_index(folder, json_path, assessment)
-    return Saved(json=json_path, reports=reports)
+    return Saved(json=json_path, reports=written[1:])
 
 
 def load_assessment(path: Path) -> Assessment:
@@ -67,7 +77,7 @@ def read_saved(path: Path, model: type[Model]) -> Model:
     well-formed file is read in one strict pass that skips the fields `model`
     does not name; anything else is looked at closely, to say what is wrong.
     """
-    text = _read_text(path)
+    text = read_text(path, "a saved assessment")
     try:
         quick = model.model_validate_json(text, strict=True)
         if _version_problem(getattr(quick, "schema_version", None)) is None:
@@ -75,7 +85,7 @@ def read_saved(path: Path, model: type[Model]) -> Model:
     except ValueError:
         pass
     try:
-        data = json.loads(text)
+        data = parse_json(text, path, "a saved assessment")
     except json.JSONDecodeError as error:
         raise InputError([Problem(path, error.lineno, "", (
             "empty file, not a saved assessment" if not text.strip()
@@ -91,17 +101,6 @@ def read_saved(path: Path, model: type[Model]) -> Model:
     except ValidationError as error:
         raise InputError([_located(path, text, e["loc"], e["msg"])
                           for e in error.errors(include_url=False)]) from None
-
-
-def _read_text(path: Path) -> str:
-    try:
-        if path.stat().st_size > MAX_SAVED_BYTES:
-            raise InputError([Problem(path, None, "", "too large to be a saved assessment")])
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError([Problem(path, None, "", "not a saved assessment (not UTF-8 text)")]) from None
-    except OSError as error:
-        raise InputError([Problem(path, None, "", f"cannot be read: {error.strerror}")]) from None
 
 
 def _version_problem(version: Any) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from consortium_ready import __version__
 from consortium_ready.answers import AnswerSet
@@ -34,7 +34,7 @@ class Assessment(BaseModel):
 
     schema_version: int = SCHEMA_VERSION
     tool_version: str = Field(default_factory=lambda: __version__)
-    created: datetime
+    created: AwareDatetime
     bank: BankRef
     profile: Profile
     answers: dict[str, AnswerValue] = Field(default_factory=dict)

@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from consortium_ready.casestudies import CaseItem, CaseStudy, Id, Source, Strict
 from consortium_ready.profile import Role, Stage
+from consortium_ready.words import plain_number
 
 QuestionKind = Literal["single", "yes_no", "number", "multi", "text"]
 DONT_KNOW = "dont-know"
@@ -73,6 +74,7 @@ class Question(Strict):
     theme: str = ""
     weight: int | None = Field(default=None, ge=1, le=3)
     unit: str | None = None
+    unit_one: str | None = None
     why: str | None = None
     cites: list[str] = Field(default_factory=list)
     action: str | None = None
@@ -92,15 +94,18 @@ class Question(Strict):
     def option(self, value: str) -> Option | None:
         return self.option_map.get(value)
 
+    def unit_for(self, number: float) -> str:
+        """The unit as it reads after `number`: `unit_one` after exactly 1, else `unit`."""
+        if number == 1 and self.unit_one is not None:
+            return self.unit_one
+        return self.unit or ""
+
     def answer_label(self, value: AnswerValue) -> str:
         """An answer in words: the option labels, or the number with its unit."""
         if self.kind == "text":
             return str(value)
         if self.kind == "number" and isinstance(value, (int, float)):
-            unit = self.unit or ""
-            if value == 1 and unit.endswith("s"):
-                unit = unit[:-1]  # "1 week", "1 month"
-            return f"{value:g} {unit}".strip()
+            return f"{plain_number(value)} {self.unit_for(value)}".strip()
         values = value if isinstance(value, list) else [value]
         return "; ".join(self.option(v).label if self.option(v) else str(v) for v in values)
 
@@ -211,6 +216,16 @@ class Bank(Strict):
     @cached_property
     def _questions_by_id(self) -> dict[str, Question]:
         return {question.id: question for question in self.questions}
+
+    @cached_property
+    def question_order(self) -> dict[str, int]:
+        """Each question's place in the questionnaire, from 0."""
+        return {question.id: index for index, question in enumerate(self.questions)}
+
+    @cached_property
+    def band_rank(self) -> dict[str, int]:
+        """Each band's place from the top, from 0: the higher the rank, the worse the band."""
+        return {band.id: index for index, band in enumerate(self.info.bands)}
 
     @cached_property
     def _items_by_ref(self) -> dict[str, tuple[CaseStudy, CaseItem]]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from consortium_ready import __version__
 from consortium_ready.errors import InputError, Problem
+from consortium_ready.words import plural
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -23,28 +24,31 @@ def _bank(args: argparse.Namespace):  # noqa: ANN202 - the Bank type is imported
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from consortium_ready.citations import citation_coverage
+    from consortium_ready.terminal import printable
+    from consortium_ready.words import bank_name
 
     bank = _bank(args)
     coverage = citation_coverage(bank)
     scored = [q for q in bank.questions if q.scored]
     items = sum(len(case.items) for case in bank.cases)
-    print(f"{bank.info.title}, version {bank.info.version}")
+    print(printable(bank_name(bank.info.title, bank.info.version)))
     print(f"  content hash {bank.content_hash}")
     print(f"  {len(bank.cases)} case studies with {items} items")
     print(f"  {len(bank.themes)} themes, {len(bank.questions)} questions "
           f"({len(scored)} scored, {len(bank.questions) - len(scored)} unscored notes), "
           f"{len(bank.flags)} red flags")
     print("Citations:")
-    width = max(len(case.name) for case in coverage.cases)
-    for case in coverage.cases:
-        print(f"  {case.name:<{width}}  cited by {case.questions:>2} questions; "
+    names = [printable(case.name) for case in coverage.cases]
+    width = max(map(len, names))
+    for name, case in zip(names, coverage.cases):
+        print(f"  {name:<{width}}  cited by {case.questions:>2} questions; "
               f"{case.items_cited} of {case.items} items cited")
     print(f"  challenges and lessons cited: {coverage.lessons_and_challenges_cited} "
           f"of {coverage.lessons_and_challenges}")
     if coverage.uncited:
         print(f"Uncited, with reasons ({len(coverage.uncited)}):")
         for item, reason in coverage.uncited:
-            print(f"  {item}: {reason}")
+            print(printable(f"  {item}: {reason}"))
     print("OK: the bank is valid.")
     return EXIT_OK
 
@@ -95,13 +99,15 @@ def cmd_assess(args: argparse.Namespace) -> int:
         return EXIT_OK
     result = assessment.result
     overall = result.overall
-    print(f"{printable(assessment.profile.organisation)}: {overall.band_label} "
-          f"({overall.score:.0f} out of 100)" if overall.score is not None else "not scored")
+    verdict = (f"{overall.band_label} ({overall.score:.0f} out of 100)"
+               if overall.score is not None else "not scored")
+    print(printable(f"{assessment.profile.organisation}: {verdict}"))
     for theme in result.themes:
         if theme.score is not None:
-            print(f"  {theme.title:<45} {theme.score:>5.0f}  {theme.band_label}")
+            title, band = printable(theme.title), printable(theme.band_label or "")
+            print(f"  {title:<45} {theme.score:>5.0f}  {band}")
     for flag in result.flags:
-        print(f"  RED FLAG: {flag.title}")
+        print(f"  RED FLAG: {printable(flag.title)}")
     print(f"Saved {saved.json}")
     for report in saved.reports:
         print(f"Report {report}")
@@ -180,7 +186,6 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from consortium_ready.archive import load_assessment
     from consortium_ready.compare import compare
     from consortium_ready.history import scan
-    from consortium_ready.render import COMPARISON_FORMATS, render_comparison
     from consortium_ready.storage import reports_dir
     from consortium_ready.terminal import comparison_text
 
@@ -188,7 +193,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
         print("consortium-ready compare: give two saved assessments (OLD NEW), or --org NAME "
               "for an organisation's latest two", file=sys.stderr)
         return EXIT_BAD_INPUT
-    fmt = _format_of(args.out, None, COMPARISON_FORMATS) if args.out else None
+    fmt = None
+    if args.out:  # only then are the report templates (jinja2) needed
+        from consortium_ready.render import COMPARISON_FORMATS, render_comparison
+
+        fmt = _format_of(args.out, None, COMPARISON_FORMATS)
     if args.org:
         folder = reports_dir(args.reports)
         found = scan(folder)
@@ -196,7 +205,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         mine = found.for_organisation(args.org)
         if len(mine) < 2:
             raise InputError([Problem(folder, None, "--org", (
-                f"{len(mine)} saved assessment{'s' if len(mine) != 1 else ''} for {args.org!r}; "
+                f"{plural(len(mine), 'saved assessment')} for {args.org!r}; "
                 "comparing needs two"))])
         old, new = mine[-2].load(), mine[-1].load()
     else:
@@ -295,8 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except InputError as error:
-        count = len(error.problems)
-        print(f"consortium-ready: {count} problem{'s' if count != 1 else ''} found:",
+        print(f"consortium-ready: {plural(len(error.problems), 'problem')} found:",
               file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)

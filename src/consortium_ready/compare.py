@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from consortium_ready.assessment import Assessment
 from consortium_ready.bank import Bank
 from consortium_ready.profile import ROLES, STAGES
-from consortium_ready.reportview import answer_words, local_date
+from consortium_ready.reportview import answer_words
 from consortium_ready.storage import slugify
+from consortium_ready.words import bank_name, local_date, plural
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class Comparison:
 def _run(assessment: Assessment) -> Run:
     return Run(organisation=assessment.profile.organisation,
                date=local_date(assessment.created, with_time=True),
-               bank=f"{assessment.bank.title}, version {assessment.bank.version}")
+               bank=bank_name(assessment.bank.title, assessment.bank.version))
 
 
 def question_ids(assessment: Assessment) -> list[str]:
@@ -185,10 +186,6 @@ def _actions(assessment: Assessment, common: set[str]) -> dict[tuple[str, str], 
     }
 
 
-def _count(number: int, thing: str) -> str:
-    return f"{number} {thing}{'' if number == 1 else 's'}"
-
-
 def _notes(old: Assessment, new: Assessment, bank: Bank, added: int, removed: int,
            common: int) -> list[str]:
     notes = []
@@ -202,7 +199,7 @@ def _notes(old: Assessment, new: Assessment, bank: Bank, added: int, removed: in
         versions = (f" (version {old.bank.version}, then {new.bank.version})"
                     if old.bank.version != new.bank.version else "")
         notes.append(f"The question bank changed between the runs{versions}: "
-                     f"{_count(added, 'question')} only in the later run, {removed} only in the "
+                     f"{plural(added, 'question')} only in the later run, {removed} only in the "
                      f"earlier; answers are compared on the {common} questions both hold.")
     if bank.content_hash not in (old.bank.content_hash, new.bank.content_hash):
         notes.append(f"Questions and answers are worded as in “{bank.info.title}”, version "

@@ -12,6 +12,7 @@ import csv
 import io
 
 from consortium_ready.reportview import ReportView
+from consortium_ready.words import plain_number
 
 COLUMNS = ("organisation", "date", "record", "theme", "question_id", "question", "answer",
            "score", "band", "status", "note")
@@ -24,7 +25,7 @@ def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, (int, float)):
-        return f"{value:g}"
+        return plain_number(value)
     text = str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
 

@@ -8,7 +8,6 @@ the respondent would lose, not a checked answer set.
 from __future__ import annotations
 
 import json
-import os
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -17,9 +16,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from consortium_ready.bank import AnswerValue
-from consortium_ready.errors import InputError, Problem
 from consortium_ready.profile import Profile, Role, Stage
-from consortium_ready.storage import TIMESTAMP, atomic_write, numbered
+from consortium_ready.storage import TIMESTAMP, atomic_write, move_new
+from consortium_ready.userfiles import parse_json, read_text_if_any, refused
 from consortium_ready.yamlfile import dotted
 
 DRAFT_FILE = ".draft.json"
@@ -129,36 +128,26 @@ def draft_path(folder: Path) -> Path:
     return folder / DRAFT_FILE
 
 
-def _damaged(path: Path, message: str, line: int | None = None, field: str = "") -> InputError:
-    return InputError([Problem(path, line, field, message)])
-
-
 def load_draft(path: Path) -> Draft | None:
     """The draft at `path`, or None if there is none; InputError saying why if it is damaged."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
+    text = read_text_if_any(path, "a draft")
+    if text is None:
         return None
-    except UnicodeDecodeError:
-        raise _damaged(path, "not a draft (not UTF-8 text)") from None
-    except OSError as error:
-        raise _damaged(path, f"cannot be read: {error.strerror}") from None
     try:
-        data = json.loads(text)
+        data = parse_json(text, path, "a draft")
     except json.JSONDecodeError as error:
-        raise _damaged(path, "not a draft (not valid JSON; it may have been cut short)",
-                       error.lineno) from None
+        raise refused(path, "not a draft (not valid JSON; it may have been cut short)",
+                      error.lineno) from None
     if not isinstance(data, dict):
-        raise _damaged(path, "not a draft", 1)
+        raise refused(path, "not a draft", 1)
     version = data.get("schema_version")
     if isinstance(version, int) and version > DRAFT_SCHEMA:
-        raise _damaged(path, "made by a newer version of consortium-ready", None,
-                       "schema_version")
+        raise refused(path, "made by a newer version of consortium-ready", None, "schema_version")
     try:
         return Draft.model_validate(data)
     except ValidationError as error:
         first: dict[str, Any] = error.errors(include_url=False)[0]
-        raise _damaged(path, first["msg"], None, dotted(first["loc"])) from None
+        raise refused(path, first["msg"], None, dotted(first["loc"])) from None
 
 
 def save_draft(path: Path, draft: Draft) -> None:
@@ -173,13 +162,4 @@ def remove_draft(path: Path) -> None:
 
 def set_aside(path: Path, now: datetime) -> Path:
     """Keep a damaged draft under a new name (never overwriting another) and return that name."""
-    stem = f".draft-damaged-{now.strftime(TIMESTAMP)}"
-    for name in numbered(stem):
-        target = path.with_name(f"{name}.json")
-        try:
-            os.link(path, target)
-        except FileExistsError:
-            continue
-        path.unlink()
-        return target
-    raise FileExistsError(f"no free name for {stem}.json in {path.parent}")
+    return move_new(path, path.parent, f".draft-damaged-{now.strftime(TIMESTAMP)}", ".json")

@@ -103,8 +103,10 @@ def _record(path: Path) -> dict[str, Any]:
 def _from_record(path: Path, record: dict[str, Any]) -> Entry | list[Problem]:
     if "problems" in record:
         return [Problem(path, line, field, message) for line, field, message in record["problems"]]
-    fields = dict(record["entry"], created=datetime.fromisoformat(record["entry"]["created"]))
-    return Entry(path=path, **fields)
+    created = datetime.fromisoformat(record["entry"]["created"])
+    if created.tzinfo is None:
+        raise ValueError("a record without a time zone")  # from before they were refused
+    return Entry(path=path, **dict(record["entry"], created=created))
 
 
 def scan(folder: Path) -> Scan:

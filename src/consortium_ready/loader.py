@@ -25,6 +25,7 @@ from consortium_ready.bank import (
     ThemeFile,
 )
 from consortium_ready.casestudies import CaseStudy, Source
+from consortium_ready.citations import cited_refs
 from consortium_ready.conditions import opens_on
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.profile import ROLES, STAGES
@@ -143,12 +144,12 @@ def load_bank(questions_dir: Path | None = None, seeds_dir: Path | None = None) 
 
 
 def _content_hash(documents: list[YamlDocument], roots: tuple[Path, Path]) -> str:
-    """A fingerprint of every file read, independent of where the folders are."""
+    """A fingerprint of every file read, as it was parsed, independent of where the folders are."""
     digest = hashlib.sha256()
     for document in documents:
         root = next(r for r in roots if document.path.is_relative_to(r))
         digest.update(f"{roots.index(root)}/{document.path.relative_to(root).as_posix()}\0".encode())
-        digest.update(document.path.read_bytes())
+        digest.update(document.text.encode("utf-8"))  # the bytes parsed, as read
         digest.update(b"\0")
     return "sha256:" + digest.hexdigest()
 
@@ -264,7 +265,7 @@ class _Checks:
 
     def conditions(self, q: Question, where: Where) -> None:
         doc, loc = where
-        order = {question.id: index for index, question in enumerate(self.bank.questions)}
+        order = self.bank.question_order
         directions = set()
         for parent_id, values in q.applies_when.answers.items():
             here = (doc, (*loc, "applies_when", "answers", parent_id))
@@ -298,7 +299,7 @@ class _Checks:
 
     def flag(self, flag: Flag, where: Where) -> None:
         doc, loc = where
-        if flag.caps_band not in {band.id for band in self.bank.info.bands}:
+        if flag.caps_band not in self.bank.band_rank:
             self.found.add((doc, (*loc, "caps_band")), f"{flag.caps_band!r} is not a band")
         self.citations(flag.cites, (doc, (*loc, "cites")))
         for index, condition in enumerate(flag.when):
@@ -321,20 +322,20 @@ class _Checks:
                     self.found.add(here, f"{', '.join(bad)} not offered by {question.id!r}")
 
     def coverage(self) -> None:
-        cited = {ref for q in self.bank.questions for ref in q.cites}
-        cited |= {ref for flag in self.bank.flags for ref in flag.cites}
-        listed = {}
+        cited = cited_refs(self.bank)
+        listed = set()
         for index, entry in enumerate(self.bank.info.uncited):
             where = (self.bank_doc, ("uncited", index, "item"))
-            listed[entry.item] = where
+            listed.add(entry.item)
             if self.bank.cited(entry.item) is None:
                 self.found.add(where, f"{entry.item!r} is not an item in the case studies")
             elif entry.item in cited:
                 self.found.add(where, f"{entry.item!r} is cited, so it is not uncited")
+        accounted_for = cited | listed
         for case, (doc, _) in self.cases:
             for index, item in enumerate(case.items):
                 ref = case.item_ref(item)
-                if item.kind in ("challenge", "lesson") and ref not in cited | set(listed):
+                if item.kind in ("challenge", "lesson") and ref not in accounted_for:
                     self.found.add((doc, ("items", index, "id")),
                                    f"{item.kind} {ref!r} is cited by no question or flag; "
                                    f"cite it, or list it under `uncited` in {BANK_FILE} "

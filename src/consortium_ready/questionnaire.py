@@ -39,7 +39,7 @@ class Questionnaire:
         self.answers = answers
         self.asked = asked_questions(bank, profile, answers)
         self._position = {question.id: index for index, question in enumerate(self.asked)}
-        self._order = {question.id: index for index, question in enumerate(bank.questions)}
+        self._order = bank.question_order
 
     def is_asked(self, question_id: str) -> bool:
         return question_id in self._position

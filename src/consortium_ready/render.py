@@ -12,6 +12,7 @@ from consortium_ready.chart import theme_chart
 from consortium_ready.compare import Comparison
 from consortium_ready.csvexport import report_csv
 from consortium_ready.reportview import ReportView
+from consortium_ready.words import score_number
 
 ReportFormat = Literal["html", "md", "csv"]
 ComparisonFormat = Literal["html", "md"]
@@ -26,14 +27,6 @@ def markdown_text(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def number(value: float | None, signed: bool = False) -> str:
-    """A score as shown in reports: a whole number, signed for a change, a dash for none."""
-    if value is None:
-        return "–"
-    whole = round(value) or 0
-    return (f"{whole:+d}" if signed and whole else f"{whole:d}").replace("-", "−")
-
-
 @cache
 def environment() -> Environment:
     """Templates from the package; `.html.j2` templates escape everything they insert."""
@@ -46,7 +39,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = markdown_text
-    env.filters["number"] = number
+    env.filters["number"] = score_number
     return env
 
 

@@ -9,12 +9,13 @@ holds is shown by its id, and the report says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from consortium_ready.assessment import Assessment
 from consortium_ready.bank import AnswerValue, Bank
 from consortium_ready.profile import ROLES, STAGES
 from consortium_ready.result import ActionKind
+from consortium_ready.words import bank_name, day_words, local_date
 
 METHOD_DOC = "docs/scoring.md"
 TONES = 4
@@ -166,17 +167,6 @@ class ReportView:
         return [answer for group in self.answers for answer in group.answers]
 
 
-def day_words(day: date) -> str:
-    """`14 March 2026`."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def local_date(moment: datetime, with_time: bool = False) -> str:
-    """A saved time as people read it, in local time: `14 March 2026` (`, 12:00`)."""
-    local = moment.astimezone()
-    return day_words(local) + (f", {local:%H:%M}" if with_time else "")
-
-
 def _month(published: str) -> str:
     """`2009-04` as `April 2009`; anything else as written."""
     try:
@@ -204,8 +194,8 @@ def _tone(index: int, count: int) -> int:
 
 def band_tone(bank: Bank, band_id: str | None) -> int | None:
     """The tone a band is shown in: 0 for the best band up to TONES - 1 for the worst."""
-    ids = [band.id for band in bank.info.bands]
-    return _tone(ids.index(band_id), len(ids)) if band_id in ids else None
+    rank = bank.band_rank
+    return _tone(rank[band_id], len(rank)) if band_id in rank else None
 
 
 def band_label(bank: Bank, band_id: str | None) -> str | None:
@@ -277,7 +267,7 @@ def report_view(assessment: Assessment, bank: Bank) -> ReportView:
         tender_deadline=day_words(profile.tender_deadline) if profile.tender_deadline else None,
         date=local_date(assessment.created),
         created=assessment.created.isoformat(),
-        bank=f"{assessment.bank.title}, version {assessment.bank.version}",
+        bank=bank_name(assessment.bank.title, assessment.bank.version),
         bank_note=_bank_note(assessment, bank),
         source=source.title,
         source_by=f"{source.publisher}, {_month(source.published)}",

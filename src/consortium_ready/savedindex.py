@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from consortium_ready import __version__
 from consortium_ready.assessment import Assessment
 from consortium_ready.storage import atomic_write, slugify
+from consortium_ready.words import bank_name
 
 INDEX_NAME = ".history-index.json"
 
@@ -56,7 +56,7 @@ class Summary(_Part):
     """The part of a saved assessment the history table needs."""
 
     schema_version: int
-    created: datetime
+    created: AwareDatetime
     profile: _Profile
     bank: _Bank
     result: _Result
@@ -73,7 +73,7 @@ def summary_fields(saved: Summary | Assessment) -> dict[str, Any]:
         "band": result.overall.band_label,
         "flags": len(result.flags),
         "coverage": result.coverage.percent,
-        "bank": f"{saved.bank.title}, version {saved.bank.version}",
+        "bank": bank_name(saved.bank.title, saved.bank.version),
     }
 
 
@@ -88,7 +88,7 @@ def read_index(folder: Path) -> dict[str, Any]:
         index = json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))
         if index.get("program") == __version__ and isinstance(index.get("files"), dict):
             return index["files"]
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError):
         pass
     return {}
 

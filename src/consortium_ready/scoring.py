@@ -77,6 +77,16 @@ def weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
     return round(sum(weight * score for weight, score in pairs) / total, 1)
 
 
+_ASKED_STATUSES = ("answered", "dont_know", "unanswered")
+"""How a question that was put to the respondent counts (the others were hidden by an answer)."""
+
+
+def _status_counts(scores: list[QuestionScore]) -> dict[str, int]:
+    """How many of `scores` were asked, and how many of those are each of _ASKED_STATUSES."""
+    counts = {status: sum(s.status == status for s in scores) for status in _ASKED_STATUSES}
+    return {"asked": sum(counts.values()), **counts}
+
+
 def theme_scores(bank: Bank, scores: list[QuestionScore]) -> list[ThemeScore]:
     results = []
     for theme in bank.themes:
@@ -91,10 +101,7 @@ def theme_scores(bank: Bank, scores: list[QuestionScore]) -> list[ThemeScore]:
                 score=value,
                 band=band.id if band else None,
                 band_label=band.label if band else None,
-                asked=sum(s.status in ("answered", "dont_know", "unanswered") for s in mine),
-                answered=sum(s.status == "answered" for s in mine),
-                dont_know=sum(s.status == "dont_know" for s in mine),
-                unanswered=sum(s.status == "unanswered" for s in mine),
+                **_status_counts(mine),
             )
         )
     return results
@@ -102,7 +109,6 @@ def theme_scores(bank: Bank, scores: list[QuestionScore]) -> list[ThemeScore]:
 
 def raised_flags(bank: Bank, answer_set: AnswerSet) -> list[FlagHit]:
     """The red flags whose every condition holds, worst cap first."""
-    rank = {band.id: index for index, band in enumerate(bank.info.bands)}
     hits = [
         FlagHit(
             id=flag.id,
@@ -115,7 +121,7 @@ def raised_flags(bank: Bank, answer_set: AnswerSet) -> list[FlagHit]:
         for flag in bank.flags
         if all(condition_holds(bank, c, answer_set.profile, answer_set.answers) for c in flag.when)
     ]
-    return sorted(hits, key=lambda hit: -rank[hit.caps_band])
+    return sorted(hits, key=lambda hit: -bank.band_rank[hit.caps_band])
 
 
 def overall_score(bank: Bank, themes: list[ThemeScore], flags: list[FlagHit]) -> Overall:
@@ -123,7 +129,7 @@ def overall_score(bank: Bank, themes: list[ThemeScore], flags: list[FlagHit]) ->
     value = weighted_mean([(t.weight, t.score) for t in themes if t.score is not None])
     if value is None:
         return Overall(score=None, band=None, band_label=None, meaning=None, uncapped_band=None)
-    rank = {band.id: index for index, band in enumerate(bank.info.bands)}
+    rank = bank.band_rank
     uncapped = bank.band(value)
     band, capped_by = uncapped, []
     for flag in flags:
@@ -161,7 +167,7 @@ def action_plan(
         for condition in flag.when
     }
     theme_score = {t.id: t.score if t.score is not None else 100.0 for t in themes}
-    order = {question.id: index for index, question in enumerate(bank.questions)}
+    order = bank.question_order
     gaps = [
         s for s in scores
         if s.status == "dont_know" or (s.status == "answered" and s.score < bank.info.action_below)
@@ -186,15 +192,9 @@ def action_plan(
 
 
 def coverage(scores: list[QuestionScore]) -> Coverage:
-    asked = [s for s in scores if s.status in ("answered", "dont_know", "unanswered")]
-    given = sum(s.status != "unanswered" for s in asked)
-    return Coverage(
-        asked=len(asked),
-        answered=sum(s.status == "answered" for s in asked),
-        dont_know=sum(s.status == "dont_know" for s in asked),
-        unanswered=len(asked) - given,
-        percent=round(100 * given / len(asked), 1) if asked else 100.0,
-    )
+    counts = _status_counts(scores)
+    asked, given = counts["asked"], counts["asked"] - counts["unanswered"]
+    return Coverage(**counts, percent=round(100 * given / asked, 1) if asked else 100.0)
 
 
 def score(bank: Bank, answer_set: AnswerSet) -> Result:

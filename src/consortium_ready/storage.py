@@ -68,17 +68,24 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
+def move_to_new(source: Path, target: Path) -> None:
+    """Move `source` to `target`, which must not exist (else FileExistsError, and nothing moves)."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here (FAT, some network shares): claim the name, then fill it
+        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        os.replace(source, target)
+    else:
+        source.unlink()
+
+
 def create_new(path: Path, text: str) -> None:
     """Write `text` to `path`, which must not exist (else FileExistsError); complete or not at all."""
     temporary = _temporary_beside(path, text)
     try:
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
-            raise
-        except OSError:  # no hard links here (FAT, some network shares): claim the name, then fill it
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-            os.replace(temporary, path)
+        move_to_new(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -87,6 +94,26 @@ def numbered(stem: str) -> Iterator[str]:
     """`stem`, then `stem-2`, `stem-3`, ...: names to try, in turn, until one is free."""
     yield stem
     yield from (f"{stem}-{n}" for n in range(2, 1000))
+
+
+def move_new(source: Path, folder: Path, stem: str, suffix: str,
+             siblings: Iterable[str] = ()) -> Path:
+    """Move `source` to a new file `stem.suffix` in `folder`, never overwriting one that exists.
+
+    A name already taken, or whose `siblings` (the same stem with those
+    suffixes) exist, gets `-2`, `-3`, ... Returns the name it now has.
+    """
+    others = tuple(siblings)
+    for name in numbered(stem):
+        if any((folder / f"{name}{other}").exists() for other in others):
+            continue
+        target = folder / f"{name}{suffix}"
+        try:
+            move_to_new(source, target)
+        except FileExistsError:
+            continue
+        return target
+    raise FileExistsError(f"no free name for {stem}{suffix} in {folder}")
 
 
 def write_new(folder: Path, stem: str, suffix: str, text: str,
@@ -98,14 +125,8 @@ def write_new(folder: Path, stem: str, suffix: str, text: str,
     """
     if folder.exists() and not folder.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "a file has the folder's name", str(folder))
-    others = tuple(siblings)
-    for name in numbered(stem):
-        if any((folder / f"{name}{other}").exists() for other in others):
-            continue
-        path = folder / f"{name}{suffix}"
-        try:
-            create_new(path, text)
-        except FileExistsError:
-            continue
-        return path
-    raise FileExistsError(f"no free name for {stem}{suffix} in {folder}")
+    temporary = _temporary_beside(folder / f"{stem}{suffix}", text)
+    try:
+        return move_new(temporary, folder, stem, suffix, siblings)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import textwrap
 
-from consortium_ready.bank import Bank, Question
+from consortium_ready.bank import Bank, Option, Question
 from consortium_ready.profile import ROLES, STAGES
+from consortium_ready.words import bank_name, plain_number
 
 
 def _comment(text: str, indent: str = "  ", width: int = 88) -> list[str]:
@@ -25,24 +26,32 @@ def _conditions(question: Question) -> str:
     return " and ".join(parts)
 
 
+def _score(option: Option) -> str:
+    """What an option scores, out of 100: `(100)`, or `(0, or 60 when exploring)`."""
+    stages = "".join(f", or {score} when {stage}" for stage, score in option.stage_scores.items())
+    return f"({0 if option.dont_know else option.score or 0}{stages})"
+
+
 def _answer_hint(question: Question) -> list[str]:
     if question.kind == "text":
         return ["  #   (free text, unscored; quote it if it contains a colon)"]
     if question.kind == "number":
         lines = [f"  #   a number of {question.unit}:"]
-        lines += [f"  #     {o.from_:g} or more: {o.label}" if o.from_ is not None
-                  else f"  #   or {o.value}: {o.label}" for o in question.options]
+        lines += [f"  #     {plain_number(o.from_)} {question.unit_for(o.from_)} or more "
+                  f"{_score(o)}: {o.label}" if o.from_ is not None
+                  else f"  #   or {o.value} {_score(o)}: {o.label}" for o in question.options]
         return lines
-    lines = [f"  #   {o.value}: {o.label}" for o in question.options]
+    lines = [f"  #   {o.value} {_score(o)}: {o.label}" for o in question.options]
     if question.kind == "multi":
-        lines.insert(0, "  #   a list, such as [a, b], of:")
+        lines.insert(0, "  #   a list, such as [a, b], of these (their scores add up, to at most 100):")
     return lines
 
 
 def answers_template(bank: Bank) -> str:
     lines = [
-        f"# Answers for consortium-ready: {bank.info.title}, version {bank.info.version}.",
-        "# Fill in the profile, then answer with the values listed under each question.",
+        f"# Answers for consortium-ready: {bank_name(bank.info.title, bank.info.version)}.",
+        "# Fill in the profile, then answer with the values listed under each question;",
+        "# the number in brackets after each is what that answer scores, out of 100.",
         "# Leave a question empty if you have not answered it yet; it counts as 0.",
         "# Score it with: consortium-ready assess --answers THIS-FILE",
         "profile:",

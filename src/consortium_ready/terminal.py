@@ -9,18 +9,23 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from consortium_ready.compare import Comparison
-from consortium_ready.history import Entry, Scan
-from consortium_ready.render import number
+from consortium_ready.words import score_number
+
+if TYPE_CHECKING:
+    from consortium_ready.compare import Comparison
+    from consortium_ready.history import Entry, Scan
 
 GAP = "  "
 ARROW = "→"
 
 
 def printable(text: str) -> str:
-    """`text` with control and formatting characters (escapes, direction overrides) replaced."""
-    return "".join("\ufffd" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in text)
+    """`text` on one line, safe to print: line breaks and tabs become spaces, and other
+    control and formatting characters (escapes, direction overrides) are replaced."""
+    one_line = " ".join(text.split())
+    return "".join("\ufffd" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in one_line)
 
 
 def display_width(text: str) -> int:
@@ -31,27 +36,28 @@ def display_width(text: str) -> int:
                else 1 for ch in text)
 
 
-def clip(text: str, width: int) -> str:
-    """`text` cut to `width` columns, with an ellipsis where it was cut."""
-    if display_width(text) <= width:
-        return text
-    while text and display_width(text) > width - 1:
-        text = text[:-1]
-    return text + "…"
+def _cell(text: str) -> str:
+    """A table cell made printable, keeping the spaces that indent it."""
+    body = text.lstrip(" ")
+    return text[:len(text) - len(body)] + printable(body)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> list[str]:
-    """Rows under headers, each column as wide as its widest cell; `right` columns right-aligned."""
-    widths = [max(display_width(str(cell)) for cell in column) for column in zip(headers, *rows)]
+    """Rows under headers, each column as wide as its widest cell; `right` columns right-aligned.
 
-    def line(cells: Sequence[str]) -> str:
+    Every cell is made printable (see `printable`); leading spaces, which indent it, are kept.
+    """
+    cells = [[_cell(cell) for cell in row] for row in (headers, *rows)]
+    widths = [max(display_width(cell) for cell in column) for column in zip(*cells)]
+
+    def line(row: Sequence[str]) -> str:
         padded = []
-        for index, (cell, width) in enumerate(zip(cells, widths)):
+        for index, (cell, width) in enumerate(zip(row, widths)):
             pad = " " * (width - display_width(cell))
             padded.append(pad + cell if index in right else cell + pad)
         return GAP.join(padded).rstrip()
 
-    return [line(headers), *(line(row) for row in rows)]
+    return [line(row) for row in cells]
 
 
 def _wrapped(text: str, width: int, indent: str = "  ", first: str = "  - ") -> list[str]:
@@ -61,12 +67,12 @@ def _wrapped(text: str, width: int, indent: str = "  ", first: str = "  - ") -> 
 def _change(before: float | None, after: float | None) -> str:
     if before is None or after is None:
         return ""
-    return number(after - before, signed=True)
+    return score_number(after - before, signed=True)
 
 
 def _trend(entries: list[Entry]) -> str:
     scores = [e.score for e in entries if e.score is not None]
-    path = f" {ARROW} ".join(number(s) for s in scores)
+    path = f" {ARROW} ".join(score_number(s) for s in scores)
     if len(scores) < 2:
         return path
     moved = round(scores[-1] - scores[0])
@@ -83,10 +89,10 @@ def history_text(scan: Scan, width: int = 80) -> str:
         for previous, entry in zip([None, *entries], entries):
             rows.append([
                 f"{entry.created.astimezone():%Y-%m-%d %H:%M}",
-                number(entry.score),
+                score_number(entry.score),
                 entry.band or "not scored",
                 str(entry.flags),
-                f"{number(entry.coverage)}%",
+                f"{score_number(entry.coverage)}%",
                 _change(previous.score, entry.score) if previous else "first",
             ])
     header, *lines = table(["Date", "Score", "Band", "Red flags", "Answered", "Change"], rows,
@@ -105,15 +111,15 @@ def history_text(scan: Scan, width: int = 80) -> str:
 
 def comparison_text(c: Comparison, width: int = 80) -> str:
     """A comparison as terminal text: the runs, notes, a score table, then what moved."""
-    lines = [printable(f"What changed: {c.organisation}"),
-             *(printable(f"  {label:<7} {run.date} ({run.bank})")
+    lines = [f"What changed: {printable(c.organisation)}",
+             *(f"  {label:<7} {run.date} ({printable(run.bank)})"
                for label, run in (("Before:", c.old), ("After:", c.new)))]
     for note in c.notes:
         lines += _wrapped(f"Note: {note}", width, indent="", first="")
-    rows = [[printable(s.title) if i == 0 else "  " + printable(s.title),
-             f"{number(s.before)} {s.band_before or ''}".rstrip(),
-             f"{number(s.after)} {s.band_after or ''}".rstrip(),
-             number(s.change, signed=True)]
+    rows = [[s.title if i == 0 else "  " + s.title,
+             f"{score_number(s.before)} {s.band_before or ''}".rstrip(),
+             f"{score_number(s.after)} {s.band_after or ''}".rstrip(),
+             score_number(s.change, signed=True)]
             for i, s in enumerate(c.scores)]
     lines += ["", *table(["", "Before", "After", "Change"], rows, right=(3,))]
     for heading, groups in (("Red flags", c.flag_groups), ("Actions", c.action_groups)):
@@ -125,8 +131,8 @@ def comparison_text(c: Comparison, width: int = 80) -> str:
     lines += ["", f"Answers that changed ({len(c.answers)})" + ("" if c.answers else ": none")]
     for a in c.answers:
         lines += _wrapped(a.question, width)
-        lines += _wrapped(f"{a.before} ({number(a.score_before)}) {ARROW} "
-                          f"{a.after} ({number(a.score_after)})", width, indent="  ", first="    ")
+        lines += _wrapped(f"{a.before} ({score_number(a.score_before)}) {ARROW} "
+                          f"{a.after} ({score_number(a.score_after)})", width, indent="  ", first="    ")
     for title, questions in c.question_groups:
         lines += ["", f"{title} ({len(questions)})"]
         lines += [line for q in questions for line in _wrapped(

@@ -92,6 +92,20 @@ def test_binary_and_missing_files_are_named(tmp_path: Path) -> None:
     assert "cannot be read" in problems_of(tmp_path)[0]
 
 
+@pytest.mark.parametrize("depth", [900, 5_000, 100_000])
+@pytest.mark.parametrize("inside", [False, True], ids=["alone", "in-a-field"])
+def test_a_file_nested_too_deeply_is_named_not_a_crash(tmp_path: Path, depth: int,
+                                                       inside: bool) -> None:
+    nested = "[" * depth + "]" * depth
+    path = tmp_path / "deep.json"
+    path.write_text(f'{{"schema_version": 1, "deep": {nested}}}' if inside else nested,
+                    encoding="utf-8")
+    messages = problems_of(path)
+    assert messages and all(message.startswith(f"{path}:") for message in messages)
+    if depth == 100_000:
+        assert messages == [f"{path}: nested too deeply to be a saved assessment"]
+
+
 def test_json_written_by_hand_with_a_missing_field_is_named(saved: Path) -> None:
     data = json.loads(saved.read_text(encoding="utf-8"))
     del data["result"]["coverage"]

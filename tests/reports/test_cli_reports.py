@@ -116,6 +116,21 @@ def test_history_lists_runs_and_warns_of_strangers(
     assert status == 0 and "over 2 assessments" in out
 
 
+def test_a_file_nested_too_deeply_is_skipped_or_refused(
+    capsys: pytest.CaptureFixture[str], saved: list[Path]
+) -> None:
+    deep = saved[0].parent / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    reports = str(saved[0].parents[1])
+    skipped = f"skipped {deep}: nested too deeply to be a saved assessment"
+    status, out, err = run(capsys, "history", "--reports", reports)
+    assert status == 0 and "over 2 assessments" in out and skipped in err
+    status, out, err = run(capsys, "compare", "--org", ORG, "--reports", reports, *BANK_ARGS)
+    assert status == 0 and out.startswith(f"What changed: {ORG}") and skipped in err
+    status, _, err = run(capsys, "report", str(deep), *BANK_ARGS)
+    assert status == 2 and f"{deep}: nested too deeply to be a saved assessment" in err
+
+
 def test_history_of_an_empty_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     status, out, _ = run(capsys, "history", "--reports", str(tmp_path))
     assert status == 0 and out == f"No saved assessments in {tmp_path}.\n"

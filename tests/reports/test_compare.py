@@ -10,7 +10,7 @@ from consortium_ready.bank import Bank
 from consortium_ready.compare import compare
 from consortium_ready.loader import load_bank
 from consortium_ready.render import render_comparison
-from consortium_ready.terminal import comparison_text
+from consortium_ready.terminal import comparison_text, printable
 from reportkit import Make, assert_golden
 
 NEW_QUESTION = """
@@ -128,3 +128,34 @@ def test_terminal_text_disarms_escape_sequences(make: Make, bank: Bank) -> None:
     text = comparison_text(c)
     assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
     assert any("two organisations" in note for note in c.notes)
+
+
+def with_band(assessment, label: str):  # noqa: ANN001, ANN201 - an Assessment
+    """`assessment` as if saved with the overall band labelled `label`."""
+    overall = assessment.result.overall.model_copy(update={"band_label": label})
+    return assessment.model_copy(update={"result": assessment.result.model_copy(
+        update={"overall": overall})})
+
+
+def test_terminal_text_disarms_band_labels_from_saved_files(make: Make, bank: Bank) -> None:
+    old = with_band(make(), "Early\x1b[2J\u202e")
+    new = with_band(make(days=1), "Nearly\x1b]0;owned\x07")
+    text = comparison_text(compare(old, new, bank))
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert "Early\ufffd[2J\ufffd" in text and "Nearly\ufffd]0;owned\ufffd" in text
+
+
+def test_terminal_text_keeps_a_multi_line_answer_on_one_line(make: Make, bank: Bank) -> None:
+    c = compare(make(), make(days=1, agreement_story="line one\nline two\r\n\tthree"), bank)
+    text = comparison_text(c)
+    assert "line one line two three" in " ".join(text.split()) and "\ufffd" not in text
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("plain", "plain"),
+    ("line one\nline two", "line one line two"),
+    ("  tabs\tand\r\nbreaks  ", "tabs and breaks"),
+    ("escape\x1b[2J bell\x07 rtl\u202e nul\0", "escape\ufffd[2J bell\ufffd rtl\ufffd nul\ufffd"),
+])
+def test_printable_puts_text_on_one_safe_line(text: str, shown: str) -> None:
+    assert printable(text) == shown

@@ -167,6 +167,14 @@ def test_markdown_keeps_each_value_on_its_line(make: Make, bank: Bank) -> None:
     assert "\n- not a list" not in markdown
 
 
+def test_markdown_escapes_the_overall_band(assessment: Assessment, bank: Bank) -> None:
+    overall = assessment.result.overall.model_copy(update={"band_label": "Ready | *now*"})
+    odd = assessment.model_copy(update={"result": assessment.result.model_copy(
+        update={"overall": overall})})
+    markdown = render_report(report_view(odd, bank), "md")
+    assert "\n## Overall: Ready \\| \\*now\\*, " in markdown
+
+
 def test_a_changed_bank_still_renders_and_says_so(assessment: Assessment, editable_bank: Path) -> None:
     theme = editable_bank / "questions" / "themes" / "03-time.yaml"
     text = theme.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from consortium_ready import history, savedindex
-from consortium_ready.archive import save_assessment
+from consortium_ready.archive import load_assessment, save_assessment
 from consortium_ready.assessment import SCHEMA_VERSION
 from consortium_ready.bank import Bank
 from consortium_ready.errors import InputError
@@ -180,3 +180,49 @@ def test_an_entry_whose_file_went_bad_says_so_when_loaded(folder: Path) -> None:
     entry.path.write_text("{}", encoding="utf-8")
     with pytest.raises(InputError):
         entry.load()
+
+
+def without_time_zone(path: Path) -> int:
+    """Take the time zone off a saved file's `created`; return its line."""
+    text = path.read_text(encoding="utf-8")
+    assert '"created": "2026-' in text and 'Z"' in text
+    path.write_text(text.replace('Z"', '"', 1), encoding="utf-8")
+    return next(i for i, line in enumerate(text.splitlines(), 1) if '"created"' in line)
+
+
+def test_a_time_without_a_time_zone_is_skipped_naming_the_field(folder: Path) -> None:
+    naive = next((folder / "hidden-harm-partnership").glob("*.json"))
+    line = without_time_zone(naive)
+    found = scan(folder)
+    assert len(found.entries) == 4
+    [problem] = [p for p in found.warnings if p.file == naive]
+    assert (problem.line, problem.field) == (line, "created")
+    assert "timezone" in problem.message
+    assert history_text(found)
+    with pytest.raises(InputError):
+        load_assessment(naive)
+
+
+def test_an_index_record_without_a_time_zone_is_read_again(folder: Path) -> None:
+    expected = scan(folder)
+    index = json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))
+    for record in index["files"].values():
+        if "entry" in record:
+            record["entry"]["created"] = record["entry"]["created"].replace("+00:00", "")
+    (folder / INDEX_NAME).write_text(json.dumps(index), encoding="utf-8")
+    assert scan(folder).entries == expected.entries
+
+
+def test_an_index_nested_too_deeply_is_rebuilt(folder: Path) -> None:
+    expected = scan(folder)
+    (folder / INDEX_NAME).write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert scan(folder).entries == expected.entries
+
+
+def test_the_history_table_disarms_band_labels_from_saved_files(folder: Path) -> None:
+    saved = next((folder / "hidden-harm-partnership").glob("*.json"))
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    data["result"]["overall"]["band_label"] = "Early\x1b[2J\nready"
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    text = history_text(scan(folder), width=100)
+    assert "\x1b" not in text and "Early\ufffd[2J ready" in text

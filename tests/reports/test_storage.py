@@ -11,13 +11,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from consortium_ready import archive, render
 from consortium_ready.archive import load_assessment, save_assessment
 from consortium_ready.assessment import Assessment
 from consortium_ready.bank import Bank
+from consortium_ready.history import scan
 from consortium_ready.storage import (
     REPORTS_ENV,
     SLUG_LENGTH,
     create_new,
+    move_new,
     reports_dir,
     slugify,
     write_new,
@@ -165,3 +168,56 @@ def test_a_file_in_the_way_of_the_organisation_folder_is_named(tmp_path: Path) -
         write_new(blocked, "2027-01-01-090000", ".json", "{}")
     assert caught.value.filename == str(blocked)
     assert blocked.read_text(encoding="utf-8") == "not a folder"
+
+
+@pytest.mark.parametrize("links", [True, False])
+def test_move_new_never_overwrites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   links: bool) -> None:
+    def no_links(source: object, target: object) -> None:
+        raise PermissionError("hard links not supported")
+
+    if not links:
+        monkeypatch.setattr(os, "link", no_links)
+    (tmp_path / "kept.txt").write_text("already here", encoding="utf-8")
+    (tmp_path / "kept-2.md").write_text("a sibling", encoding="utf-8")
+    moved = []
+    for text in ("one", "two"):
+        source = tmp_path / "source"
+        source.write_text(text, encoding="utf-8")
+        moved.append(move_new(source, tmp_path, "kept", ".txt", siblings=[".md"]))
+        assert not source.exists()
+    assert [p.name for p in moved] == ["kept-3.txt", "kept-4.txt"]
+    assert [p.read_text(encoding="utf-8") for p in moved] == ["one", "two"]
+    assert (tmp_path / "kept.txt").read_text(encoding="utf-8") == "already here"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "kept-2.md", "kept-3.txt", "kept-4.txt", "kept.txt"]
+
+
+def test_a_save_is_all_or_nothing(assessment: Assessment, bank: Bank, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    def full_disk(path: Path, text: str) -> None:
+        if path.suffix == ".md":
+            raise OSError(28, "No space left on device", str(path))
+        original(path, text)
+
+    original = archive.create_new
+    monkeypatch.setattr(archive, "create_new", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        save_assessment(assessment, bank, tmp_path)
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+    monkeypatch.undo()
+    saved = save_assessment(assessment, bank, tmp_path)
+    assert saved.json.name == "2026-03-14-120000.json"
+    assert len(scan(tmp_path).entries) == 1
+
+
+def test_reports_are_laid_out_before_anything_is_written(
+    assessment: Assessment, bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(view: object, fmt: str) -> str:
+        raise RuntimeError("a template is broken")
+
+    monkeypatch.setattr(render, "render_report", broken)
+    with pytest.raises(RuntimeError):
+        save_assessment(assessment, bank, tmp_path)
+    assert list(tmp_path.rglob("*")) == []
