@@ -109,14 +109,15 @@ class ConsortiumReadyApp(App[None]):
     def start_from(self, saved: Assessment) -> None:
         """A new assessment with the profile and answers of a saved one filled in."""
         from consortium_ready.drafts import Draft, ProfileDraft
-        from consortium_ready.tui.text import day
+        from consortium_ready.words import local_date
 
         def begin() -> None:
             draft = Draft(saved=self.clock(), profile=ProfileDraft.of(saved.profile),
                           answers=dict(saved.answers), notes=dict(saved.notes))
             self.begin(draft, intro=(
-                f"These details and every answer are filled in from your assessment of "
-                f"{day(saved.created)}. Check them, change what has changed, then continue."))
+                "These details and every answer are filled in from your assessment of "
+                f"{local_date(saved.created)}. Check them, change what has changed, "
+                "then continue."))
 
         self._start_afresh(begin)
 

@@ -21,8 +21,9 @@ from textual.worker import Worker, WorkerState
 
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import Overlay
-from consortium_ready.tui.text import literal, plural, shown_path, when
+from consortium_ready.tui.text import literal, shown_path
 from consortium_ready.tui.widgets.saved import SavedList, saved_option
+from consortium_ready.words import local_when, plural
 
 if TYPE_CHECKING:
     from consortium_ready.assessment import Assessment
@@ -150,8 +151,9 @@ class HistoryScreen(Overlay):
         if self.marked is not None:
             entry = self.entries[self.marked]
             hint.update(Content.assemble(
-                "Marked: ", literal(entry.organisation), f", {when(entry.created)}. Press m or "
-                "Enter on another, or click it, to compare the two."))
+                "Marked: ", literal(entry.organisation),
+                f", {local_when(entry.created)}. Press m or Enter on another, or click it, "
+                "to compare the two."))
         else:
             hint.update(HOW_TO_COMPARE)
         hint.display = len(self.entries) > 1

@@ -23,8 +23,9 @@ from textual.worker import Worker, WorkerState
 from consortium_ready.reportview import band_label, citations
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import Overlay, WorkScreen, foot
-from consortium_ready.tui.text import day, literal, plural, shown_path
+from consortium_ready.tui.text import literal, shown_path
 from consortium_ready.tui.widgets.bars import Bar, ThemeBars
+from consortium_ready.words import local_date, plural
 
 if TYPE_CHECKING:
     from consortium_ready.archive import Saved
@@ -111,7 +112,8 @@ class ResultReport(VerticalScroll):
         changes = {theme.id: theme.change
                    for theme in compare(previous, self.assessment, self.bank).themes}
         note = self.query_one("#change-note", Static)
-        note.update(f"Change since your assessment of {day(previous.created)}: ▲ up, ▼ down.")
+        note.update(f"Change since your assessment of {local_date(previous.created)}: "
+                    "▲ up, ▼ down.")
         note.display = True
         await self.query_one("#bars", ThemeBars).remove()
         await self.mount(ThemeBars(self._bars(changes), id="bars"), after="#change-note")
@@ -241,7 +243,7 @@ class SavedResultScreen(Overlay):
     def compose(self) -> ComposeResult:
         yield from result_page(
             ResultReport(self.app.bank, self.assessment),  # type: ignore[arg-type]
-            f"Saved on {day(self.assessment.created)} as {shown_path(self.path)}.",
+            f"Saved on {local_date(self.assessment.created)} as {shown_path(self.path)}.",
             [Button("Back", id="back-button"),
              Button("Start from these answers", id="start-from-button", variant="primary")])
 

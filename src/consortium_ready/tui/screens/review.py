@@ -15,7 +15,8 @@ from textual.widgets.option_list import Option
 from consortium_ready.bank import Question
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import WorkScreen, foot
-from consortium_ready.tui.text import literal, plural
+from consortium_ready.tui.text import literal
+from consortium_ready.words import plural
 
 
 def question_option(question: Question, theme: str) -> Option:

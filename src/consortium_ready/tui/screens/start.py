@@ -74,7 +74,8 @@ class StartScreen(AppScreen):
 
     def _offer(self, found: Surroundings) -> None:
         from consortium_ready.drafts import draft_path
-        from consortium_ready.tui.text import day, plural, shown_path
+        from consortium_ready.tui.text import shown_path
+        from consortium_ready.words import local_date, plural
 
         self.app.surveyed(found, draft_path(self.app.reports) if found.damaged_draft else None)
         status = self.query_one("#status", Static)
@@ -103,8 +104,8 @@ class StartScreen(AppScreen):
         if (last := found.last) is not None:
             choices.add_option(choice(
                 "previous", "Start from your last saved assessment",
-                f"{last.profile.organisation}, {day(last.created)}: the answers are filled in, "
-                "so you change only what has changed."))
+                f"{last.profile.organisation}, {local_date(last.created)}: the answers are "
+                "filled in, so you change only what has changed."))
         if found.saved:
             choices.add_option(choice(
                 "history", "Look at saved assessments",
@@ -145,17 +146,17 @@ class StartScreen(AppScreen):
 
     def _draft_summary(self, draft: Draft) -> str:
         from consortium_ready.questionnaire import Questionnaire, usable_answers
-        from consortium_ready.tui.text import plural, when
+        from consortium_ready.words import local_when, plural
 
         bank = self.surroundings.bank if self.surroundings else None
         whose = draft.profile.organisation.strip() or "An organisation not yet named"
         profile = draft.profile.profile()
         if profile is None or bank is None:
-            return (f"{whose}, last saved {when(draft.saved)}: the organisation's details are "
-                    "not finished.")
+            return (f"{whose}, last saved {local_when(draft.saved)}: the organisation's "
+                    "details are not finished.")
         answers, _ = usable_answers(bank, draft.answers)
         progress = Questionnaire(bank, profile, answers)
-        return (f"{whose}, last saved {when(draft.saved)}: {progress.given} of "
+        return (f"{whose}, last saved {local_when(draft.saved)}: {progress.given} of "
                 f"{plural(len(progress.asked), 'question')} answered.")
 
     @on(OptionList.OptionSelected, "#choices")

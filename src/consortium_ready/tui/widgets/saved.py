@@ -15,7 +15,8 @@ from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from consortium_ready.tui.text import literal, when
+from consortium_ready.tui.text import literal
+from consortium_ready.words import local_when
 
 if TYPE_CHECKING:
     from consortium_ready.history import Entry
@@ -33,7 +34,8 @@ def saved_option(index: int, entry: Entry, marked: bool, box: bool) -> Option:
     return Option(Content.assemble(
         (("[x] " if marked else "[ ] ") if box else "", BOX),
         literal(entry.organisation, "bold"), ("  (marked to compare)", "italic") if marked else "",
-        "\n    " if box else "\n", (f"{when(entry.created)}: {verdict}", "dim")), id=str(index))
+        "\n    " if box else "\n", (f"{local_when(entry.created)}: {verdict}", "dim")),
+        id=str(index))
 
 
 class SavedList(OptionList):

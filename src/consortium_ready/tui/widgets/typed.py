@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Static
 
 from consortium_ready.bank import DONT_KNOW
 from consortium_ready.tui.widgets.choices import AnswerLevel
+from consortium_ready.words import plain_number
 
 if TYPE_CHECKING:
     from consortium_ready.bank import AnswerValue, Option, Question
@@ -58,7 +59,7 @@ class NumberAnswer(Vertical):
     def __init__(self, question: Question, value: AnswerValue | None) -> None:
         super().__init__(classes="typed-answer")
         self.question = question
-        self._initial = "" if value is None or value == DONT_KNOW else f"{value:g}"
+        self._initial = "" if value is None or value == DONT_KNOW else plain_number(value)
         self._dont_know = value == DONT_KNOW
 
     def compose(self) -> ComposeResult:
@@ -73,7 +74,7 @@ class NumberAnswer(Vertical):
                      classes="problem-or-note", id="typed-problem", markup=False)
         yield Static("What each number means", classes="heading")
         for option in self.bands:
-            yield AnswerLevel(f"{option.from_:g}+", option)
+            yield AnswerLevel(f"{plain_number(option.from_)}+", option)
 
     @property
     def bands(self) -> list[Option]:
