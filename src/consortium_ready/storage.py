@@ -44,10 +44,21 @@ def slugify(name: str) -> str:
     return f"{slug}-organisation" if slug in _WINDOWS_RESERVED else slug
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+FILE_MODE = 0o666 & ~_umask()
+"""What an ordinary new file gets here (the user's umask applied), not mkstemp's private 0600."""
+
+
 def _temporary_beside(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(handle, FILE_MODE)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()

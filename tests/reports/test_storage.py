@@ -221,3 +221,11 @@ def test_reports_are_laid_out_before_anything_is_written(
     with pytest.raises(RuntimeError):
         save_assessment(assessment, bank, tmp_path)
     assert list(tmp_path.rglob("*")) == []
+
+
+def test_files_get_the_permissions_of_any_new_file(tmp_path: Path) -> None:
+    """Reports are shared with colleagues: the user's umask decides, not mkstemp's 0600."""
+    mask = os.umask(0)
+    os.umask(mask)
+    path = write_new(tmp_path, "report", ".md", "# Report\n")
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
