@@ -19,7 +19,8 @@ from consortium_ready.storage import slugify
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import Overlay
 from consortium_ready.tui.text import literal
-from consortium_ready.tui.widgets.bars import Bar, ThemeBars, change_text, score_text
+from consortium_ready.tui.widgets.bars import Bar, ThemeBars, change_text
+from consortium_ready.words import score_number
 
 if TYPE_CHECKING:
     from consortium_ready.compare import Comparison
@@ -40,7 +41,7 @@ def _runs(c: Comparison) -> Iterator[Widget]:
 
 
 def _verdict(band: str | None, score: float | None) -> Content:
-    return (literal(f"{band}, {score_text(score)} out of 100") if score is not None
+    return (literal(f"{band}, {score_number(score)} out of 100") if score is not None
             else Content("not scored"))
 
 

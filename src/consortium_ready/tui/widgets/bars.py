@@ -13,6 +13,8 @@ from textual.geometry import Size
 from textual.style import Style
 from textual.widget import Widget
 
+from consortium_ready.words import score_number
+
 SCORE_WIDTH = 4
 MIN_BAR = 10
 MIN_ONE_LINE_BAR = 20
@@ -28,11 +30,6 @@ class Bar:
     band: str | None
     change: float | None = None
     before: float | None = None
-
-
-def score_text(score: float | None) -> str:
-    """A score as a whole number, or a dash for none."""
-    return "–" if score is None else f"{score:.0f}"
 
 
 def change_text(change: float | None) -> str:
@@ -57,17 +54,6 @@ class ThemeBars(Widget):
         "theme-bars--title", "theme-bars--filled", "theme-bars--empty",
         "theme-bars--up", "theme-bars--down", "theme-bars--same",
     }
-    DEFAULT_CSS = """
-    ThemeBars {
-        height: auto;
-        & > .theme-bars--title { text-style: bold; }
-        & > .theme-bars--filled { color: $primary; }
-        & > .theme-bars--empty { color: $foreground 25%; }
-        & > .theme-bars--up { color: $text-success; }
-        & > .theme-bars--down { color: $text-error; }
-        & > .theme-bars--same { color: $text-muted; }
-    }
-    """
 
     def __init__(self, bars: list[Bar], id: str | None = None) -> None:
         super().__init__(id=id)
@@ -115,8 +101,8 @@ class ThemeBars(Widget):
         parts: list[str | tuple[str, Style]] = [
             ("█" * filled, self.get_visual_style("theme-bars--filled")),
             ("░" * (width - filled), self.get_visual_style("theme-bars--empty")),
-            f" {score_text(bar.before):>{SCORE_WIDTH}} →" if self._compared else "",
-            f" {score_text(bar.score):>{SCORE_WIDTH}}  ",
+            f" {score_number(bar.before):>{SCORE_WIDTH}} →" if self._compared else "",
+            f" {score_number(bar.score):>{SCORE_WIDTH}}  ",
             (bar.band or "").ljust(self._band_width),
         ]
         if self._change_width:
