@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Header, Static
 from textual.worker import Worker, WorkerState
 
-from consortium_ready.reportview import band_label, citations
+from consortium_ready.reportview import report_view
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import Overlay, WorkScreen, foot
 from consortium_ready.tui.text import literal, shown_path
@@ -34,26 +34,27 @@ if TYPE_CHECKING:
 
 TOP_ACTIONS = 5
 class ResultReport(VerticalScroll):
-    """Everything the result says, laid out to scroll."""
+    """Everything the result says, laid out to scroll: the same content as the saved reports."""
 
     def __init__(self, bank: Bank, assessment: Assessment) -> None:
         super().__init__(id="report")
         self.bank, self.assessment = bank, assessment
         self.result = assessment.result
+        self.view = report_view(assessment, bank)
 
     def compose(self) -> ComposeResult:
-        overall = self.result.overall
-        headline = (f"{overall.band_label}, {overall.score:.0f} out of 100"
-                    if overall.score is not None else "not scored: no question was answered")
-        yield Static(Content.assemble(literal(self.assessment.profile.organisation), " — ",
-                                      headline), classes="title")
-        if overall.meaning:
-            yield Static(literal(overall.meaning))
-        if overall.band != overall.uncapped_band and overall.uncapped_band:
-            uncapped = band_label(self.bank, overall.uncapped_band)
-            yield Static(f"Your answers average {overall.score:.0f} ({uncapped}), but the red "
-                         f"flags below hold the overall band at {overall.band_label}.",
-                         classes="capped", markup=False)
+        view = self.view
+        headline = (f"{view.overall_band}, {view.overall_score:.0f} out of 100"
+                    if view.overall_score is not None
+                    else "not scored: no question was answered")
+        yield Static(Content.assemble(literal(view.organisation), " — ", headline),
+                     classes="title")
+        if view.overall_meaning:
+            yield Static(literal(view.overall_meaning))
+        if view.capped_from:
+            yield Static(f"Your answers average {view.overall_score:.0f} ({view.capped_from}), "
+                         f"but the red flags below hold the overall band at "
+                         f"{view.overall_band}.", classes="capped", markup=False)
         yield Static(self._coverage(), classes="hint", markup=False)
         yield from self._flags()
         yield Static("Readiness by theme", classes="heading")
@@ -62,16 +63,16 @@ class ResultReport(VerticalScroll):
         yield from self._actions()
 
     def _coverage(self) -> str:
-        coverage = self.result.coverage
-        gaps = [f"{coverage.dont_know} answered \"don't know\"" if coverage.dont_know else "",
-                f"{coverage.unanswered} not answered" if coverage.unanswered else ""]
+        view = self.view
+        gaps = [f"{view.dont_know} answered \"don't know\"" if view.dont_know else "",
+                f"{view.unanswered} not answered" if view.unanswered else ""]
         gaps = [gap for gap in gaps if gap]
         counted = f"; {' and '.join(gaps)}, counted as gaps" if gaps else ""
-        return (f"Based on {plural(coverage.asked, 'scored question')}: "
-                f"{coverage.answered} answered{counted}.")
+        return (f"Based on {plural(view.asked, 'scored question')}: "
+                f"{view.answered} answered{counted}.")
 
     def _flags(self) -> Iterator[Widget]:
-        flags = self.result.flags
+        flags = self.view.flags
         yield Static(f"Red flags ({len(flags)})" if flags else "No red flags", classes="heading")
         for flag in flags:
             yield Static(Content.assemble(("! RED FLAG  ", "bold"), (flag.title, "bold")),
@@ -81,7 +82,7 @@ class ResultReport(VerticalScroll):
                          classes="flag-action")
 
     def _actions(self) -> Iterator[Widget]:
-        actions = self.result.actions
+        actions = self.view.actions
         if not actions:
             return
         yield Static("What to do first", classes="heading")
@@ -89,7 +90,7 @@ class ResultReport(VerticalScroll):
             yield Static(Content.assemble((f"{action.rank}. ", "bold"), literal(action.text)),
                          classes="action")
             yield Static(literal(action.reason), classes="hint reason")
-            for citation in citations(self.bank, action.cites):
+            for citation in action.citations:
                 yield Static(Content.assemble("From ", (citation.case, "italic"),
                                               f" ({citation.kind}): ", literal(citation.text)),
                              classes="lesson")
