@@ -23,20 +23,20 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from consortium_ready.answers import AnswerSet
-from consortium_ready.archive import load_assessment
-from consortium_ready.assessment import assess
-from consortium_ready.conditions import asked_questions
-from consortium_ready.history import scan
-from consortium_ready.loader import load_bank
-from consortium_ready.profile import Profile
-from consortium_ready.savedindex import INDEX_NAME, add_to_index
-from consortium_ready.storage import TIMESTAMP, slugify, write_new
+from consortium_ready.content.loader import load_bank
+from consortium_ready.domain.answerset import AnswerSet
+from consortium_ready.domain.assessment import assess
+from consortium_ready.domain.conditions import asked_questions
+from consortium_ready.domain.profile import Profile
+from consortium_ready.store.files import TIMESTAMP, slugify, write_new
+from consortium_ready.store.history import scan
+from consortium_ready.store.saved import load_assessment
+from consortium_ready.store.savedindex import INDEX_NAME, add_to_index
 
 ORGANISATIONS = 200
 
 
-def random_answers(bank, profile: Profile, rng: random.Random) -> dict:  # noqa: ANN001
+def random_answers(bank, profile: Profile, rng: random.Random) -> dict:
     """Answer every question as it comes up, as someone going through the questionnaire would."""
     answers: dict = {}
     for question in bank.questions:
@@ -58,23 +58,35 @@ def populate(folder: Path, count: int) -> None:
     start = datetime(2025, 1, 1, 9, 0, tzinfo=UTC)
     variants = []
     for index in range(40):  # scoring 10,000 times would time the scorer, not the history
-        profile = Profile(organisation=f"Organisation {index}", role=rng.choice(["lead", "partner"]),
-                          stage=rng.choice(["forming", "bidding"]))
-        answer_set = AnswerSet(profile=profile, answers=random_answers(bank, profile, rng),
-                               notes={bank.questions[0].id: "Minutes of the partners' meeting " * 3})
+        profile = Profile(
+            organisation=f"Organisation {index}",
+            role=rng.choice(["lead", "partner"]),
+            stage=rng.choice(["forming", "bidding"]),
+        )
+        answer_set = AnswerSet(
+            profile=profile,
+            answers=random_answers(bank, profile, rng),
+            notes={bank.questions[0].id: "Minutes of the partners' meeting " * 3},
+        )
         variants.append(assess(bank, answer_set, now=start))
     for index in range(count):
         organisation = f"Community Organisation {index % ORGANISATIONS:03d}"
         created = start + timedelta(days=index // ORGANISATIONS, minutes=index % 97)
-        assessment = rng.choice(variants).model_copy(update={
-            "created": created,
-            "profile": variants[0].profile.model_copy(update={"organisation": organisation}),
-        })
-        write_new(folder / slugify(organisation), created.strftime(TIMESTAMP), ".json",
-                  assessment.model_dump_json(indent=2))
+        assessment = rng.choice(variants).model_copy(
+            update={
+                "created": created,
+                "profile": variants[0].profile.model_copy(update={"organisation": organisation}),
+            }
+        )
+        write_new(
+            folder / slugify(organisation),
+            created.strftime(TIMESTAMP),
+            ".json",
+            assessment.model_dump_json(indent=2),
+        )
 
 
-def timed(label: str, action) -> object:  # noqa: ANN001
+def timed(label: str, action) -> object:
     began = time.perf_counter()
     result = action()
     print(f"  {label:<52} {time.perf_counter() - began:7.3f} s")
@@ -82,8 +94,9 @@ def timed(label: str, action) -> object:  # noqa: ANN001
 
 
 def command(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "consortium_ready", *args], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "consortium_ready", *args], check=True, stdout=subprocess.DEVNULL
+    )
 
 
 def main() -> None:
@@ -102,20 +115,30 @@ def main() -> None:
         extra = folder / "one-more" / "2026-01-01-090000.json"
         extra.parent.mkdir()
         extra.write_text(files[0].read_text(encoding="utf-8"), encoding="utf-8")
-        timed("indexing one more save (as save_assessment does)",
-              lambda: add_to_index(folder, extra, load_assessment(extra)))
+        timed(
+            "indexing one more save (as save_assessment does)",
+            lambda: add_to_index(folder, extra, load_assessment(extra)),
+        )
         index = folder / INDEX_NAME
         print(f"  {'index size':<52} {index.stat().st_size / 1e6:7.2f} MB")
         org = "Community Organisation 007"
-        timed("`history` command (process start to end)",
-              lambda: command("history", "--reports", str(folder)))
-        timed(f"`history --org '{org}'` command",
-              lambda: command("history", "--org", org, "--reports", str(folder)))
-        timed(f"`compare --org '{org}'` command",
-              lambda: command("compare", "--org", org, "--reports", str(folder)))
+        timed(
+            "`history` command (process start to end)",
+            lambda: command("history", "--reports", str(folder)),
+        )
+        timed(
+            f"`history --org '{org}'` command",
+            lambda: command("history", "--org", org, "--reports", str(folder)),
+        )
+        timed(
+            f"`compare --org '{org}'` command",
+            lambda: command("compare", "--org", org, "--reports", str(folder)),
+        )
         timed("`--version` (Python and import start-up alone)", lambda: command("--version"))
         index.unlink()
-        timed("`history` command with no index", lambda: command("history", "--reports", str(folder)))
+        timed(
+            "`history` command with no index", lambda: command("history", "--reports", str(folder))
+        )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ import termios
 import time
 from pathlib import Path
 
-BARE_APP = '''
+BARE_APP = """
 from textual.app import App
 from textual.widgets import Footer, Header, Static
 
@@ -41,7 +41,7 @@ class Bare(App):
 
 
 Bare().run()
-'''
+"""
 
 
 def first_sight(argv: list[str], text: bytes, env: dict[str, str]) -> float:
@@ -68,8 +68,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         bare = Path(folder) / "bare.py"
         bare.write_text(BARE_APP, encoding="utf-8")
-        env = dict(os.environ, TERM="xterm-256color",
-                   CONSORTIUM_READY_REPORTS=str(Path(folder) / "reports"))
+        env = dict(
+            os.environ,
+            TERM="xterm-256color",
+            CONSORTIUM_READY_REPORTS=str(Path(folder) / "reports"),
+        )
         ours = [sys.executable, "-m", "consortium_ready"]
         times: dict[str, list[float]] = {"bare": [], "screen": [], "choices": []}
         for _ in range(runs):
@@ -79,8 +82,10 @@ def main() -> None:
     median = {name: statistics.median(values) for name, values in times.items()}
     print(f"{runs} alternating runs each, pty 100x30, medians:")
     print(f"  bare Textual app, first paint     {median['bare'] * 1000:6.0f} ms")
-    for name, label in (("screen", "consortium-ready, first screen"),
-                        ("choices", "consortium-ready, choices shown")):
+    for name, label in (
+        ("screen", "consortium-ready, first screen"),
+        ("choices", "consortium-ready, choices shown"),
+    ):
         ratio = median[name] / median["bare"]
         print(f"  {label:<33} {median[name] * 1000:6.0f} ms  ({ratio:.2f}x)")
 

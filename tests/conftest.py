@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from consortium_ready.bank import Bank
-from consortium_ready.loader import default_dirs, load_bank
+from consortium_ready.content.loader import default_dirs, load_bank
+from consortium_ready.domain.bank import Bank
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 REPO = Path(__file__).resolve().parents[1]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from consortium_ready.answers import AnswerSet
-from consortium_ready.bank import DONT_KNOW, AnswerValue, Bank, Question
-from consortium_ready.conditions import visibility
-from consortium_ready.profile import ROLES, STAGES, Profile
+from consortium_ready.domain.answerset import AnswerSet
+from consortium_ready.domain.bank import DONT_KNOW, AnswerValue, Bank, Question
+from consortium_ready.domain.conditions import visibility
+from consortium_ready.domain.profile import ROLES, STAGES, Profile
 
 
 def answer_values(question: Question) -> st.SearchStrategy[AnswerValue]:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import json
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
 from consortium_ready.cli import main
-from consortium_ready.yamlfile import parse_yaml
+from consortium_ready.content.yamlfile import parse_yaml
 from tests.conftest import MINI
 from tests.test_answers import GOOD, MINI_ARGS
 
@@ -21,8 +20,9 @@ COMMANDS = ["validate", "questions", "template", "assess"]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "consortium_ready", *args],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "consortium_ready", *args], capture_output=True, text=True
+    )
 
 
 def test_help_lists_every_command():
@@ -43,8 +43,10 @@ def test_validate_summarises_the_bank(capsys):
     out = capsys.readouterr().out
     assert "1 case studies with 4 items" in out
     assert "1 guidance document with 1 items" in out
-    assert "A guide to bidding together (Beta Council, 2020)  cited by  1 questions; " \
-           "1 of 1 items cited" in out
+    assert (
+        "A guide to bidding together (Beta Council, 2020)  cited by  1 questions; "
+        "1 of 1 items cited" in out
+    )
     assert "2 themes, 8 questions (7 scored, 1 unscored notes), 2 red flags" in out
     assert "Challenges and lessons cited: 2 of 3" in out
     assert "alpha.unused: Kept to test the uncited list." in out
@@ -57,8 +59,14 @@ def test_questions_json_has_what_integrators_need(capsys):
     assert {"id", "theme", "kind", "text", "options", "applies_when", "cites"} <= set(weeks)
     assert weeks["theme"] == "agreeing" and weeks["applies_when"]["stage"] == ["forming", "bidding"]
     assert weeks["options"][1] == {
-        "value": "two-to-six", "label": "Two to six weeks", "anchor": "Tight.", "score": 50,
-        "stage_scores": {}, "dont_know": False, "exclusive": False, "from": 2.0,
+        "value": "two-to-six",
+        "label": "Two to six weeks",
+        "anchor": "Tight.",
+        "score": 50,
+        "stage_scores": {},
+        "dont_know": False,
+        "exclusive": False,
+        "from": 2.0,
     }
 
 
@@ -91,11 +99,15 @@ def test_a_filled_in_template_can_be_assessed(tmp_path, capsys):
     main(["template", *MINI_ARGS])
     text = capsys.readouterr().out
     text = text.replace('organisation: ""', "organisation: Filled In")
-    text = text.replace("  role:   ", "  role: partner  ").replace("  stage:  ", "  stage: forming ")
+    text = text.replace("  role:   ", "  role: partner  ").replace(
+        "  stage:  ", "  stage: forming "
+    )
     text = text.replace("  guarantor:\n", "  guarantor: dont-know\n")
     path = tmp_path / "answers.yaml"
     path.write_text(text)
-    assert main([*MINI_ARGS, "--reports", str(tmp_path / "r"), "assess", "--answers", str(path)]) == 0
+    assert (
+        main([*MINI_ARGS, "--reports", str(tmp_path / "r"), "assess", "--answers", str(path)]) == 0
+    )
     assert "Filled In: Not ready" in capsys.readouterr().out
 
 
@@ -103,8 +115,10 @@ def test_assess_json_prints_the_result_and_saves(tmp_path, capsys):
     path = tmp_path / "answers.yaml"
     path.write_text(GOOD)
     reports = tmp_path / "reports"
-    assert main([*MINI_ARGS, "assess", "--answers", str(path), "--json",
-                 "--reports", str(reports)]) == 0
+    assert (
+        main([*MINI_ARGS, "assess", "--answers", str(path), "--json", "--reports", str(reports)])
+        == 0
+    )
     captured = capsys.readouterr()
     result = json.loads(captured.out)
     assert {"overall", "themes", "flags", "actions", "coverage"} <= set(result)
@@ -127,17 +141,28 @@ def test_options_can_come_before_or_after_the_command(tmp_path, capsys):
     path = tmp_path / "answers.yaml"
     path.write_text(GOOD)
     before, after = tmp_path / "before", tmp_path / "after"
-    main(["--reports", str(before), "--questions", str(MINI / "questions"),
-          "--seeds", str(MINI / "seeds"), "assess", "--answers", str(path)])
+    main(
+        [
+            "--reports",
+            str(before),
+            "--questions",
+            str(MINI / "questions"),
+            "--seeds",
+            str(MINI / "seeds"),
+            "assess",
+            "--answers",
+            str(path),
+        ]
+    )
     main(["assess", "--answers", str(path), *MINI_ARGS, "--reports", str(after)])
     assert list(before.glob("*/*.json")) and list(after.glob("*/*.json"))
 
 
 def test_an_unscored_assessment_still_names_the_organisation(tmp_path, capsys, monkeypatch):
-    from consortium_ready import assessment
-    from consortium_ready.result import Overall
+    from consortium_ready.domain import assessment
+    from consortium_ready.domain.result import Overall
 
-    def unscored(bank, answer_set, today):  # noqa: ANN001, ANN202 - as scoring.score
+    def unscored(bank, answer_set, today):
         nothing = Overall(score=None, band=None, band_label=None, meaning=None, uncapped_band=None)
         return score(bank, answer_set, today).model_copy(update={"overall": nothing})
 
@@ -151,8 +176,9 @@ def test_an_unscored_assessment_still_names_the_organisation(tmp_path, capsys, m
 
 def test_the_assess_summary_disarms_text_from_files(tmp_path, capsys):
     path = tmp_path / "answers.yaml"
-    path.write_text(GOOD.replace("organisation: Riverside Advice",
-                                 'organisation: "Riverside\\e[2J Advice"'))
+    path.write_text(
+        GOOD.replace("organisation: Riverside Advice", 'organisation: "Riverside\\e[2J Advice"')
+    )
     assert main([*MINI_ARGS, "assess", "--answers", str(path), "--reports", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Riverside\ufffd[2J Advice: ") and "\x1b" not in out

@@ -10,13 +10,12 @@ from pathlib import Path
 import consortium_ready
 
 PACKAGE = Path(consortium_ready.__file__).parent
-SHELLS = {"tui", "cli.py", "__main__.py"}
+SHELLS = {"tui", "cli", "__main__.py"}
 
 
 def core_modules() -> list[Path]:
     return [
-        path for path in PACKAGE.rglob("*.py")
-        if path.relative_to(PACKAGE).parts[0] not in SHELLS
+        path for path in PACKAGE.rglob("*.py") if path.relative_to(PACKAGE).parts[0] not in SHELLS
     ]
 
 
@@ -31,15 +30,19 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def test_no_core_module_imports_textual_or_rich():
-    offenders = [str(p.relative_to(PACKAGE)) for p in core_modules()
-                 if imported_modules(p) & {"textual", "rich"}]
+    offenders = [
+        str(p.relative_to(PACKAGE))
+        for p in core_modules()
+        if imported_modules(p) & {"textual", "rich"}
+    ]
     assert offenders == []
 
 
 def test_the_whole_core_and_the_scriptable_cli_run_without_loading_textual(tmp_path):
     modules = sorted(
         "consortium_ready." + ".".join(p.relative_to(PACKAGE).with_suffix("").parts)
-        for p in core_modules() if p.name != "__init__.py"
+        for p in core_modules()
+        if p.name != "__init__.py"
     )
     code = (
         "import sys, importlib\n"

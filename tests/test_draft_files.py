@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from consortium_ready.drafts import draft_path, load_draft, set_aside
 from consortium_ready.errors import InputError
+from consortium_ready.store.drafts import draft_path, load_draft, set_aside
 
 NOW = datetime(2027, 3, 12, 14, 5, tzinfo=UTC)
 
@@ -30,15 +30,19 @@ def test_a_damaged_draft_is_set_aside_where_hard_links_are_not_supported(
     first = set_aside(path, NOW)
     path.write_text("damaged twice")
     second = set_aside(path, NOW)
-    assert (first.name, second.name) == (".draft-damaged-2027-03-12-140500.json",
-                                         ".draft-damaged-2027-03-12-140500-2.json")
+    assert (first.name, second.name) == (
+        ".draft-damaged-2027-03-12-140500.json",
+        ".draft-damaged-2027-03-12-140500-2.json",
+    )
     assert (first.read_text(), second.read_text()) == ("damaged once", "damaged twice")
     assert {p.name for p in tmp_path.iterdir()} == {first.name, second.name}
 
 
-@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000,
-                                  '{"answers": ' + "[" * 100_000 + "]" * 100_000 + "}"],
-                         ids=["a-list", "in-answers"])
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 100_000 + "]" * 100_000, '{"answers": ' + "[" * 100_000 + "]" * 100_000 + "}"],
+    ids=["a-list", "in-answers"],
+)
 def test_a_draft_nested_too_deeply_is_damaged_not_a_crash(tmp_path: Path, text: str) -> None:
     path = draft_path(tmp_path)
     path.write_text(text)

@@ -13,8 +13,10 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
 
 
 def assess(name: str, reports: Path) -> tuple[dict, str]:
-    assert main(["assess", "--answers", str(EXAMPLES / f"{name}.yaml"),
-                 "--reports", str(reports)]) == 0
+    assert (
+        main(["assess", "--answers", str(EXAMPLES / f"{name}.yaml"), "--reports", str(reports)])
+        == 0
+    )
     [saved] = reports.glob("*/*.json")
     return json.loads(saved.read_text()), saved.with_suffix(".md").read_text()
 
@@ -46,7 +48,10 @@ def test_northumberlands_position_is_not_ready_for_the_reasons_it_lost(poor):
     assessment, report = poor
     result = assessment["result"]
     assert {f["id"] for f in result["flags"]} == {
-        "deadline-without-agreement", "specification-gap", "short-bid-window"}
+        "deadline-without-agreement",
+        "specification-gap",
+        "short-bid-window",
+    }
     assert result["overall"]["band"] == "not-ready"
     assert result["overall"]["uncapped_band"] == "early"
     # its relationships were its strength; its paperwork and timing were not

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from consortium_ready.answers import AnswerSet
-from consortium_ready.profile import Profile
-from consortium_ready.scoring import score
+from consortium_ready.domain.answerset import AnswerSet
+from consortium_ready.domain.profile import Profile
+from consortium_ready.domain.scoring import score
 
 TODAY = date(2026, 1, 15)  # the day deadlines are counted from
 
@@ -23,9 +23,18 @@ def by_question(result):
 
 
 def test_a_worked_example(mini_bank):
-    result = score(mini_bank, answers(guarantor="no", guarantor_plan="talks",
-                                      lead_capacity="partly", agreement="none", weeks=3,
-                                      support=["funding", "training"]), TODAY)
+    result = score(
+        mini_bank,
+        answers(
+            guarantor="no",
+            guarantor_plan="talks",
+            lead_capacity="partly",
+            agreement="none",
+            weeks=3,
+            support=["funding", "training"],
+        ),
+        TODAY,
+    )
     # Lead body: guarantor 0×2, plan 50×3, capacity 50×2 → 250 / 7 = 35.7
     # Agreeing: agreement 0×3, legal check hidden by a weaker answer 0×3,
     #           3 weeks → 50×2, support 50+25 → 75×1 → 175 / 9 = 19.4
@@ -81,11 +90,19 @@ def test_multiple_choice_adds_up_to_at_most_100(mini_bank):
 
 
 def test_red_flags_cap_the_overall_band_but_not_the_score(mini_bank):
-    strong = dict(guarantor="yes", lead_capacity="yes", agreement="signed", legal_check="yes",
-                  weeks=8, support=["funding", "advice"])
+    strong = dict(
+        guarantor="yes",
+        lead_capacity="yes",
+        agreement="signed",
+        legal_check="yes",
+        weeks=8,
+        support=["funding", "advice"],
+    )
     clean = score(mini_bank, answers(**strong), TODAY)
     assert clean.overall.band == "ready" and clean.flags == []
-    flagged = score(mini_bank, answers(**{**strong, "guarantor": "no", "guarantor_plan": "plan"}), TODAY)
+    flagged = score(
+        mini_bank, answers(**{**strong, "guarantor": "no", "guarantor_plan": "plan"}), TODAY
+    )
     assert [f.id for f in flagged.flags] == ["no-guarantor"]
     assert flagged.overall.uncapped_band == "ready"
     assert flagged.overall.band == "early" and flagged.overall.capped_by == ["no-guarantor"]
@@ -103,9 +120,19 @@ def test_a_flag_on_an_unasked_question_is_not_raised(mini_bank):
 
 
 def test_the_action_plan_puts_flags_then_the_heaviest_weakest_gaps_first(mini_bank):
-    result = score(mini_bank, answers(guarantor="no", guarantor_plan="talks",
-                                      lead_capacity="partly", agreement="signed",
-                                      legal_check="no", weeks=8, support=["training"]), TODAY)
+    result = score(
+        mini_bank,
+        answers(
+            guarantor="no",
+            guarantor_plan="talks",
+            lead_capacity="partly",
+            agreement="signed",
+            legal_check="no",
+            weeks=8,
+            support=["training"],
+        ),
+        TODAY,
+    )
     plan = [(a.rank, a.kind, a.flag or a.question) for a in result.actions]
     # gaps: guarantor (flagged) 2×100; legal-check 3×100; plan 3×50; capacity 2×50; support 1×75
     assert plan == [
@@ -128,22 +155,35 @@ def test_answers_at_or_above_the_threshold_need_no_action(mini_bank):
 def test_numbers_are_put_in_words_with_their_unit(mini_bank):
     weeks = mini_bank.question("weeks")
     assert [weeks.answer_label(n) for n in (1, 2, 1.5, 0)] == [
-        "1 week", "2 weeks", "1.5 weeks", "0 weeks"]
+        "1 week",
+        "2 weeks",
+        "1.5 weeks",
+        "0 weeks",
+    ]
 
 
 def test_numbers_keep_every_digit(mini_bank):
     weeks = mini_bank.question("weeks")
     assert [weeks.answer_label(n) for n in (7, 7.0, 1.0, 1234567, 1234567.5, 0.25)] == [
-        "7 weeks", "7 weeks", "1 week", "1234567 weeks", "1234567.5 weeks", "0.25 weeks"]
+        "7 weeks",
+        "7 weeks",
+        "1 week",
+        "1234567 weeks",
+        "1234567.5 weeks",
+        "0.25 weeks",
+    ]
 
 
 def test_a_unit_reads_as_the_bank_says_after_1(mini_bank):
     weeks = mini_bank.question("weeks")
-    accounts = weeks.model_copy(update={"unit": "years of accounts",
-                                        "unit_one": "year of accounts"})
+    accounts = weeks.model_copy(
+        update={"unit": "years of accounts", "unit_one": "year of accounts"}
+    )
     per_cent = weeks.model_copy(update={"unit": "per cent", "unit_one": None})
     assert [accounts.answer_label(n) for n in (1, 3)] == [
-        "1 year of accounts", "3 years of accounts"]
+        "1 year of accounts",
+        "3 years of accounts",
+    ]
     assert [per_cent.answer_label(n) for n in (1, 3)] == ["1 per cent", "3 per cent"]
     assert (weeks.unit_for(1), weeks.unit_for(1.0), weeks.unit_for(2)) == ("week", "week", "weeks")
 
@@ -164,8 +204,9 @@ def test_a_known_good_answer_rules_a_flag_out_whatever_else_is_unknown(mini_bank
 
 
 def test_weeks_left_are_counted_from_the_tender_deadline():
-    profile = Profile(organisation="Org", role="lead", stage="bidding",
-                      tender_deadline=date(2026, 2, 12))
+    profile = Profile(
+        organisation="Org", role="lead", stage="bidding", tender_deadline=date(2026, 2, 12)
+    )
     assert profile.weeks_left(TODAY) == 4
     assert Profile(organisation="Org", role="lead", stage="bidding").weeks_left(TODAY) is None
 
@@ -174,4 +215,5 @@ def test_a_delivering_consortium_that_rebids_is_also_bidding():
     profile = Profile(organisation="Org", role="lead", stage="delivering", rebidding=True)
     assert profile.stages == {"delivering", "bidding"}
     assert Profile(organisation="Org", role="lead", stage="bidding", rebidding=True).stages == {
-        "bidding"}
+        "bidding"
+    }

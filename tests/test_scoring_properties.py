@@ -8,11 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consortium_ready.scoring import answer_score, score
+from consortium_ready.domain.scoring import answer_score, score
 from tests.strategies import answer_sets, answer_values
 
 TODAY = date(2026, 1, 15)  # the day deadlines are counted from
-
 
 
 @pytest.fixture(scope="module", params=["mini", "builtin"])
@@ -20,10 +19,7 @@ def any_bank(request, mini_bank):
     return mini_bank if request.param == "mini" else request.getfixturevalue("bank")
 
 
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
-
-
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
@@ -53,10 +49,15 @@ def test_a_better_answer_never_lowers_any_score(any_bank, data):
     question = data.draw(st.sampled_from(answered))
     stage = before.profile.stage
     current = answer_score(question, before.answers[question.id], stage)
-    better = data.draw(
-        answer_values(question).filter(lambda v: answer_score(question, v, stage) > current)
-        if current < 100 else st.nothing()
-    ) if current < 100 else None
+    better = (
+        data.draw(
+            answer_values(question).filter(lambda v: answer_score(question, v, stage) > current)
+            if current < 100
+            else st.nothing()
+        )
+        if current < 100
+        else None
+    )
     if better is None:
         return
     after = before.model_copy(update={"answers": {**before.answers, question.id: better}})

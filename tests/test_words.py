@@ -20,11 +20,23 @@ from consortium_ready.words import (
 )
 
 
-@pytest.mark.parametrize(("value", "shown"), [
-    (7, "7"), (7.0, "7"), (1.5, "1.5"), (0, "0"), (-0.0, "0"), (1234567, "1234567"),
-    (1234567.0, "1234567"), (1234567.25, "1234567.25"), (0.1, "0.1"), (1e-7, "0.0000001"),
-    (1e22, "10000000000000000000000"), (-2.5, "-2.5"),
-])
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (7, "7"),
+        (7.0, "7"),
+        (1.5, "1.5"),
+        (0, "0"),
+        (-0.0, "0"),
+        (1234567, "1234567"),
+        (1234567.0, "1234567"),
+        (1234567.25, "1234567.25"),
+        (0.1, "0.1"),
+        (1e-7, "0.0000001"),
+        (1e22, "10000000000000000000000"),
+        (-2.5, "-2.5"),
+    ],
+)
 def test_plain_numbers_keep_every_digit_and_no_exponent(value: float, shown: str) -> None:
     assert plain_number(value) == shown
 
@@ -35,8 +47,11 @@ def test_scores_are_whole_and_signed_for_a_change() -> None:
 
 
 def test_counts_and_names() -> None:
-    assert [plural(n, "question") for n in (0, 1, 2)] == ["0 questions", "1 question",
-                                                          "2 questions"]
+    assert [plural(n, "question") for n in (0, 1, 2)] == [
+        "0 questions",
+        "1 question",
+        "2 questions",
+    ]
     assert plural(2, "body", "bodies") == "2 bodies"
     assert bank_name("Consortium readiness", "1.0") == "Consortium readiness, version 1.0"
 
@@ -56,8 +71,10 @@ def test_dates_in_local_time(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_history_and_compare_do_without_the_report_templates() -> None:
-    code = ("import sys\n"
-            "import consortium_ready.history, consortium_ready.terminal, consortium_ready.compare\n"
-            "print(sorted(m for m in ('jinja2', 'consortium_ready.render') if m in sys.modules))")
+    code = (
+        "import sys\n"
+        "import consortium_ready.store.history, consortium_ready.cli.text, consortium_ready.domain.compare\n"
+        "print(sorted(m for m in ('jinja2', 'consortium_ready.reports.render') if m in sys.modules))"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"

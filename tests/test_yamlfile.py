@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from consortium_ready import yamlfile
+from consortium_ready.content import yamlfile
+from consortium_ready.content.yamlfile import parse_yaml, read_yaml
 from consortium_ready.errors import InputError
-from consortium_ready.yamlfile import parse_yaml, read_yaml
 
 FILE = Path("bank.yaml")
 
@@ -57,7 +57,10 @@ def test_broken_yaml_names_the_line():
 
 def test_yes_and_no_stay_text_but_true_is_a_boolean():
     assert parse_yaml("a: yes\nb: no\nc: on\nd: true\n", FILE).data == {
-        "a": "yes", "b": "no", "c": "on", "d": True,
+        "a": "yes",
+        "b": "no",
+        "c": "on",
+        "d": True,
     }
 
 
@@ -71,17 +74,21 @@ def test_libyaml_parses_when_pyyaml_has_it(loader):
         assert issubclass(yamlfile._Loader, yaml.CSafeLoader)
 
 
-@pytest.mark.parametrize(("text", "line"), [
-    ("a: &x words\nb: *x\n", 2),
-    ("a: [&x 1, 2]\nb:\n  - 3\n  - *x\n", 4),
-    ("&k a: 1\nb: *k\n", 2),
-    ("a: &k b\n*k : 2\n", 2),
-    ("a: &r [1, *r]\n", 1),
-])
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("a: &x words\nb: *x\n", 2),
+        ("a: [&x 1, 2]\nb:\n  - 3\n  - *x\n", 4),
+        ("&k a: 1\nb: *k\n", 2),
+        ("a: &k b\n*k : 2\n", 2),
+        ("a: &r [1, *r]\n", 1),
+    ],
+)
 def test_every_kind_of_alias_is_refused_at_its_line(text, line):
     [message] = problems(text)
-    assert message == (f"bank.yaml:{line}: not valid YAML: "
-                       "anchors and aliases (&name, *name) are not allowed")
+    assert message == (
+        f"bank.yaml:{line}: not valid YAML: anchors and aliases (&name, *name) are not allowed"
+    )
 
 
 def test_an_alias_bomb_is_refused_quickly():
@@ -122,9 +129,11 @@ def test_a_file_is_read_as_written(tmp_path):
 def test_unreadable_files_are_named(tmp_path):
     binary = tmp_path / "binary.yaml"
     binary.write_bytes(b"a: \xff\xfe\n")
-    for path, says in [(binary, "not a YAML file (not UTF-8 text)"),
-                       (tmp_path / "missing.yaml", "cannot be read: No such file or directory"),
-                       (tmp_path, "cannot be read: Is a directory")]:
+    for path, says in [
+        (binary, "not a YAML file (not UTF-8 text)"),
+        (tmp_path / "missing.yaml", "cannot be read: No such file or directory"),
+        (tmp_path, "cannot be read: Is a directory"),
+    ]:
         with pytest.raises(InputError) as caught:
             read_yaml(path)
         assert str(caught.value) == f"{path}: {says}"

@@ -27,6 +27,11 @@ def score_number(value: float | None, signed: bool = False) -> str:
     return (f"{whole:+d}" if signed and whole else f"{whole:d}").replace("-", "−")
 
 
+def verdict(band: str | None, score: float | None) -> str:
+    """An overall result in words: `Nearly ready, 67 out of 100`, or `not scored`."""
+    return f"{band}, {score_number(score)} out of 100" if score is not None else "not scored"
+
+
 def plural(count: int, one: str, many: str | None = None) -> str:
     """`1 question`, `3 questions`; `many` where adding an s is wrong."""
     return f"{count} {one if count == 1 else (many or one + 's')}"

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from consortium_ready.answers import AnswerSet, read_answers
-from consortium_ready.assessment import Assessment, assess
-from consortium_ready.bank import Bank
-from consortium_ready.loader import load_bank
 from reportkit import ANSWERS, BANK, FIXED, Make
+
+from consortium_ready.content.answersfile import read_answers
+from consortium_ready.content.loader import load_bank
+from consortium_ready.domain.answerset import AnswerSet
+from consortium_ready.domain.assessment import Assessment, assess
+from consortium_ready.domain.bank import Bank
 
 
 @pytest.fixture(autouse=True)
@@ -50,8 +51,14 @@ def make(bank: Bank, answer_set: AnswerSet) -> Make:
     A value of None removes the answer; `profile` and `notes` replace fields of those.
     """
 
-    def build(days: int = 0, *, using: Bank | None = None, profile: dict[str, Any] | None = None,
-              notes: dict[str, str] | None = None, **answers: Any) -> Assessment:
+    def build(
+        days: int = 0,
+        *,
+        using: Bank | None = None,
+        profile: dict[str, Any] | None = None,
+        notes: dict[str, str] | None = None,
+        **answers: Any,
+    ) -> Assessment:
         changed = {k.replace("_", "-"): v for k, v in answers.items()}
         merged = {k: v for k, v in {**answer_set.answers, **changed}.items() if v is not None}
         updated = AnswerSet(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from consortium_ready.assessment import Assessment
+from consortium_ready.domain.assessment import Assessment
 
 HERE = Path(__file__).parent
 BANK = HERE / "bank"

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from consortium_ready.archive import load_assessment, save_assessment
-from consortium_ready.assessment import SCHEMA_VERSION, Assessment
-from consortium_ready.bank import Bank
+from consortium_ready.domain.assessment import SCHEMA_VERSION, Assessment
+from consortium_ready.domain.bank import Bank
 from consortium_ready.errors import InputError
-from consortium_ready.schema import REGENERATE, schema_text
+from consortium_ready.reports.saving import save_assessment
+from consortium_ready.store.saved import load_assessment
+from consortium_ready.store.schema import REGENERATE, schema_text
 
 SCHEMA_FILE = Path(__file__).parents[2] / "docs" / "assessment.schema.json"
 
@@ -47,16 +48,21 @@ def test_a_saved_assessment_reads_back_unchanged(saved: Path, assessment: Assess
 def test_a_newer_schema_version_is_refused_plainly(saved: Path) -> None:
     rewrite(saved, '"schema_version": 1', f'"schema_version": {SCHEMA_VERSION + 1}')
     (message,) = problems_of(saved)
-    assert message.startswith(f"{saved}:2: schema_version: schema version {SCHEMA_VERSION + 1} "
-                              "is newer than this program reads")
+    assert message.startswith(
+        f"{saved}:2: schema_version: schema version {SCHEMA_VERSION + 1} "
+        "is newer than this program reads"
+    )
     assert "upgrade consortium-ready" in message
 
 
-@pytest.mark.parametrize(("version", "says"), [
-    ("0", "is older than any this program reads"),
-    ("true", "is not a schema version"),
-    ('"1"', "is not a schema version"),
-])
+@pytest.mark.parametrize(
+    ("version", "says"),
+    [
+        ("0", "is older than any this program reads"),
+        ("true", "is not a schema version"),
+        ('"1"', "is not a schema version"),
+    ],
+)
 def test_an_unreadable_schema_version_is_named(saved: Path, version: str, says: str) -> None:
     rewrite(saved, '"schema_version": 1', f'"schema_version": {version}')
     (message,) = problems_of(saved)
@@ -71,12 +77,15 @@ def test_a_bad_field_is_named_with_its_line(saved: Path) -> None:
     assert message.startswith(f"{saved}:{line}: profile.role: ")
 
 
-@pytest.mark.parametrize(("content", "says"), [
-    ("", "empty file"),
-    ('{"schema_version": 1,', "not valid JSON"),
-    ('{"name": "another tool", "version": "2.0"}', "no schema_version"),
-    ("[1, 2, 3]", "no schema_version"),
-])
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("", "empty file"),
+        ('{"schema_version": 1,', "not valid JSON"),
+        ('{"name": "another tool", "version": "2.0"}', "no schema_version"),
+        ("[1, 2, 3]", "no schema_version"),
+    ],
+)
 def test_damaged_and_foreign_files_are_named(tmp_path: Path, content: str, says: str) -> None:
     path = tmp_path / "x.json"
     path.write_text(content, encoding="utf-8")
@@ -94,12 +103,14 @@ def test_binary_and_missing_files_are_named(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("depth", [900, 5_000, 100_000])
 @pytest.mark.parametrize("inside", [False, True], ids=["alone", "in-a-field"])
-def test_a_file_nested_too_deeply_is_named_not_a_crash(tmp_path: Path, depth: int,
-                                                       inside: bool) -> None:
+def test_a_file_nested_too_deeply_is_named_not_a_crash(
+    tmp_path: Path, depth: int, inside: bool
+) -> None:
     nested = "[" * depth + "]" * depth
     path = tmp_path / "deep.json"
-    path.write_text(f'{{"schema_version": 1, "deep": {nested}}}' if inside else nested,
-                    encoding="utf-8")
+    path.write_text(
+        f'{{"schema_version": 1, "deep": {nested}}}' if inside else nested, encoding="utf-8"
+    )
     messages = problems_of(path)
     assert messages and all(message.startswith(f"{path}:") for message in messages)
     if depth == 100_000:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from consortium_ready.bank import Bank
-from consortium_ready.compare import compare
-from consortium_ready.loader import load_bank
-from consortium_ready.render import render_comparison
-from consortium_ready.terminal import comparison_text, printable
 from reportkit import Make, assert_golden
+
+from consortium_ready.cli.text import comparison_text, printable
+from consortium_ready.content.loader import load_bank
+from consortium_ready.domain.bank import Bank
+from consortium_ready.domain.compare import compare
+from consortium_ready.reports.render import render_comparison
 
 NEW_QUESTION = """
   - id: bid-timetable
@@ -38,8 +38,9 @@ def changed_bank(editable_bank: Path) -> Bank:
     """The fixed bank with `bid-skills` removed and `bid-timetable` added."""
     theme = editable_bank / "questions" / "themes" / "03-time.yaml"
     text = theme.read_text(encoding="utf-8")
-    theme.write_text(text[: text.index("  - id: bid-skills")] + NEW_QUESTION.lstrip("\n"),
-                     encoding="utf-8")
+    theme.write_text(
+        text[: text.index("  - id: bid-skills")] + NEW_QUESTION.lstrip("\n"), encoding="utf-8"
+    )
     return load_bank(editable_bank / "questions", editable_bank / "seeds")
 
 
@@ -57,9 +58,10 @@ def test_progress_is_shown_per_theme_flag_answer_and_action(make: Make, bank: Ba
     c = compare(old, new, bank)
     assert c.overall.before == old.result.overall.score
     assert c.overall.after == new.result.overall.score and c.overall.change > 0
-    assert c.flags_cleared == ["The deadline is under six weeks away and nothing is in writing",
-                               "You could not say whether a partner is ready to be lead body "
-                               "and guarantor"]
+    assert c.flags_cleared == [
+        "The deadline is under six weeks away and nothing is in writing",
+        "You could not say whether a partner is ready to be lead body and guarantor",
+    ]
     assert c.flags_raised == [] and c.flags_open == []
     changes = {a.question_id: (a.before, a.after, a.score_before, a.score_after) for a in c.answers}
     assert changes == {
@@ -86,24 +88,29 @@ def test_a_change_of_role_is_explained(make: Make, bank: Bank) -> None:
 
 def test_across_a_bank_change(make: Make, bank: Bank, changed_bank: Bank) -> None:
     old = make()
-    new = make(days=60, using=changed_bank, bid_skills=None, bid_timetable="yes",
-               agreement_status="draft")
+    new = make(
+        days=60, using=changed_bank, bid_skills=None, bid_timetable="yes", agreement_status="draft"
+    )
     c = compare(old, new, changed_bank)
     assert c.bank_changed
     assert [(q.id, q.text) for q in c.added] == [
-        ("bid-timetable", "Have the partners agreed a timetable for writing the bid?")]
+        ("bid-timetable", "Have the partners agreed a timetable for writing the bid?")
+    ]
     assert [(q.id, q.text) for q in c.removed] == [("bid-skills", None)]
     assert c.common == 6  # the five scored questions both hold, and the unscored note
     assert [a.question_id for a in c.answers] == ["agreement-status"]
     assert any("question bank changed between the runs" in n for n in c.notes)
     assert [title for title, _ in c.question_groups] == [
-        "Added to the question bank", "Removed from the question bank"]
+        "Added to the question bank",
+        "Removed from the question bank",
+    ]
     assert not [a for a in c.actions_done if "skills" in a.text]
     assert_golden("compare.md", render_comparison(c, "md"))
 
 
-def test_the_bank_used_for_wording_may_be_neither_run(make: Make, bank: Bank,
-                                                       changed_bank: Bank) -> None:
+def test_the_bank_used_for_wording_may_be_neither_run(
+    make: Make, bank: Bank, changed_bank: Bank
+) -> None:
     c = compare(make(), make(days=1), changed_bank)
     assert not c.bank_changed
     assert any("which neither run used" in note for note in c.notes)
@@ -131,11 +138,12 @@ def test_terminal_text_disarms_escape_sequences(make: Make, bank: Bank) -> None:
     assert any("two organisations" in note for note in c.notes)
 
 
-def with_band(assessment, label: str):  # noqa: ANN001, ANN201 - an Assessment
+def with_band(assessment, label: str):
     """`assessment` as if saved with the overall band labelled `label`."""
     overall = assessment.result.overall.model_copy(update={"band_label": label})
-    return assessment.model_copy(update={"result": assessment.result.model_copy(
-        update={"overall": overall})})
+    return assessment.model_copy(
+        update={"result": assessment.result.model_copy(update={"overall": overall})}
+    )
 
 
 def test_terminal_text_disarms_band_labels_from_saved_files(make: Make, bank: Bank) -> None:
@@ -152,11 +160,17 @@ def test_terminal_text_keeps_a_multi_line_answer_on_one_line(make: Make, bank: B
     assert "line one line two three" in " ".join(text.split()) and "\ufffd" not in text
 
 
-@pytest.mark.parametrize(("text", "shown"), [
-    ("plain", "plain"),
-    ("line one\nline two", "line one line two"),
-    ("  tabs\tand\r\nbreaks  ", "tabs and breaks"),
-    ("escape\x1b[2J bell\x07 rtl\u202e nul\0", "escape\ufffd[2J bell\ufffd rtl\ufffd nul\ufffd"),
-])
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("plain", "plain"),
+        ("line one\nline two", "line one line two"),
+        ("  tabs\tand\r\nbreaks  ", "tabs and breaks"),
+        (
+            "escape\x1b[2J bell\x07 rtl\u202e nul\0",
+            "escape\ufffd[2J bell\ufffd rtl\ufffd nul\ufffd",
+        ),
+    ],
+)
 def test_printable_puts_text_on_one_safe_line(text: str, shown: str) -> None:
     assert printable(text) == shown

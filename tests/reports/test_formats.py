@@ -9,14 +9,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from consortium_ready.assessment import Assessment, assess
-from consortium_ready.bank import Bank
-from consortium_ready.csvexport import BOM, COLUMNS
-from consortium_ready.loader import load_bank
-from consortium_ready.render import render_report
-from consortium_ready.reportview import NOT_IN_BANK, report_view
 from reportkit import FIXED, Make, assert_golden
+
+from consortium_ready.content.loader import load_bank
+from consortium_ready.domain.assessment import Assessment, assess
+from consortium_ready.domain.bank import Bank
+from consortium_ready.reports.render import render_report
+from consortium_ready.reports.table import BOM, COLUMNS
+from consortium_ready.reports.view import NOT_IN_BANK, report_view
 
 PAYLOAD = "<script>alert(1)</script>"
 SECTIONS = ["cover", "overall", "flags", "themes", "actions", "answers", "method"]
@@ -84,7 +84,11 @@ def test_csv_reads_back_as_one_table(assessment: Assessment, bank: Bank) -> None
     note = by_id["agreement-status"]
     assert note["note"] == assessment.notes["agreement-status"]  # newline and quotes intact
     assert note["answer"] == "Agreed by word of mouth only"
-    assert (note["score"], note["status"], note["theme"]) == ("25", "answered", "Written agreements")
+    assert (note["score"], note["status"], note["theme"]) == (
+        "25",
+        "answered",
+        "Written agreements",
+    )
     assert by_id["weeks-to-deadline"]["note"] == "'=1+1 looks like a formula"
     assert by_id["guarantor"]["status"] == "don't know"
     assert rows[0]["score"] == f"{assessment.result.overall.score:g}"
@@ -97,8 +101,14 @@ def test_html_has_every_section_in_order(assessment: Assessment, bank: Bank) -> 
     levels = [tag for tag, _ in page.headings]
     assert levels[0] == "h1" and levels.count("h1") == 1
     titles = [text.strip() for tag, text in page.headings if tag == "h2"]
-    assert titles == ["Overall readiness", "Red flags (2)", "Readiness by theme", "Action plan",
-                      "Appendix: your answers", "How this was scored"]
+    assert titles == [
+        "Overall readiness",
+        "Red flags (2)",
+        "Readiness by theme",
+        "Action plan",
+        "Appendix: your answers",
+        "How this was scored",
+    ]
     assert "docs/scoring.md" in page.plain
 
 
@@ -144,12 +154,17 @@ def test_every_format_holds_the_same_content(assessment: Assessment, bank: Bank,
 
 
 def test_user_text_is_escaped(make: Make, bank: Bank) -> None:
-    hostile = make(profile={"organisation": PAYLOAD, "consortium": PAYLOAD},
-                   notes={"agreement-status": PAYLOAD}, agreement_story=PAYLOAD)
+    hostile = make(
+        profile={"organisation": PAYLOAD, "consortium": PAYLOAD},
+        notes={"agreement-status": PAYLOAD},
+        agreement_story=PAYLOAD,
+    )
     view = report_view(hostile, bank)
     html = render_report(view, "html")
     assert "<script" not in html
-    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 5  # title, h1, facts, answer, note
+    assert (
+        html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 5
+    )  # title, h1, facts, answer, note
     page = Page(html)
     assert not page.all("script")
     assert PAYLOAD in page.plain
@@ -159,8 +174,10 @@ def test_user_text_is_escaped(make: Make, bank: Bank) -> None:
 
 
 def test_markdown_keeps_each_value_on_its_line(make: Make, bank: Bank) -> None:
-    tricky = make(profile={"organisation": "A | B\n# not a heading"},
-                  notes={"agreement-status": "line one\n\n- not a list\n|x|"})
+    tricky = make(
+        profile={"organisation": "A | B\n# not a heading"},
+        notes={"agreement-status": "line one\n\n- not a list\n|x|"},
+    )
     markdown = render_report(report_view(tricky, bank), "md")
     assert markdown.startswith("# Consortium readiness: A \\| B \\# not a heading\n")
     assert "Note: line one - not a list \\|x\\|" in markdown
@@ -169,13 +186,16 @@ def test_markdown_keeps_each_value_on_its_line(make: Make, bank: Bank) -> None:
 
 def test_markdown_escapes_the_overall_band(assessment: Assessment, bank: Bank) -> None:
     overall = assessment.result.overall.model_copy(update={"band_label": "Ready | *now*"})
-    odd = assessment.model_copy(update={"result": assessment.result.model_copy(
-        update={"overall": overall})})
+    odd = assessment.model_copy(
+        update={"result": assessment.result.model_copy(update={"overall": overall})}
+    )
     markdown = render_report(report_view(odd, bank), "md")
     assert "\n## Overall: Ready \\| \\*now\\*, " in markdown
 
 
-def test_a_changed_bank_still_renders_and_says_so(assessment: Assessment, editable_bank: Path) -> None:
+def test_a_changed_bank_still_renders_and_says_so(
+    assessment: Assessment, editable_bank: Path
+) -> None:
     theme = editable_bank / "questions" / "themes" / "03-time.yaml"
     text = theme.read_text(encoding="utf-8")
     theme.write_text(text[: text.index("  - id: bid-skills")], encoding="utf-8")
@@ -196,11 +216,19 @@ def test_unanswered_questions_show_as_gaps(make: Make, bank: Bank) -> None:
     assert "*Not answered*: counts as 0." in render_report(view, "md")
 
 
-def test_a_report_without_flags_or_actions(bank: Bank, answer_set) -> None:  # noqa: ANN001
-    perfect = answer_set.model_copy(update={"answers": {
-        "agreement-status": "signed", "agreement-checked": "yes", "guarantor": "agreed",
-        "lead-can-guarantee": "yes", "weeks-to-deadline": 8, "bid-skills": ["writing", "costing"],
-    }})
+def test_a_report_without_flags_or_actions(bank: Bank, answer_set) -> None:
+    perfect = answer_set.model_copy(
+        update={
+            "answers": {
+                "agreement-status": "signed",
+                "agreement-checked": "yes",
+                "guarantor": "agreed",
+                "lead-can-guarantee": "yes",
+                "weeks-to-deadline": 8,
+                "bid-skills": ["writing", "costing"],
+            }
+        }
+    )
     view = report_view(assess(bank, perfect, now=FIXED), bank)
     markdown = render_report(view, "md")
     assert "No red flags were raised." in markdown

@@ -7,16 +7,17 @@ import os
 from pathlib import Path
 
 import pytest
-
-from consortium_ready import history, savedindex
-from consortium_ready.archive import load_assessment, save_assessment
-from consortium_ready.assessment import SCHEMA_VERSION
-from consortium_ready.bank import Bank
-from consortium_ready.errors import InputError
-from consortium_ready.history import scan
-from consortium_ready.savedindex import INDEX_NAME
-from consortium_ready.terminal import history_text
 from reportkit import Make
+
+from consortium_ready.cli.text import history_text
+from consortium_ready.domain.assessment import SCHEMA_VERSION
+from consortium_ready.domain.bank import Bank
+from consortium_ready.errors import InputError
+from consortium_ready.reports.saving import save_assessment
+from consortium_ready.store import history, savedindex
+from consortium_ready.store.history import scan
+from consortium_ready.store.saved import load_assessment
+from consortium_ready.store.savedindex import INDEX_NAME
 
 OTHER = "Hidden Harm Partnership"
 STRANGERS = {
@@ -30,8 +31,11 @@ STRANGERS = {
 @pytest.fixture
 def folder(make: Make, bank: Bank, tmp_path: Path) -> Path:
     """Three runs for the fixed organisation, two for another, and files that are not assessments."""
-    for days, answers in ((0, {}), (40, {"guarantor": "likely"}),
-                          (80, {"guarantor": "agreed", "agreement_status": "signed"})):
+    for days, answers in (
+        (0, {}),
+        (40, {"guarantor": "likely"}),
+        (80, {"guarantor": "agreed", "agreement_status": "signed"}),
+    ):
         save_assessment(make(days, **answers), bank, tmp_path)
     for days in (10, 20):
         save_assessment(make(days, profile={"organisation": OTHER}), bank, tmp_path)
@@ -44,8 +48,11 @@ def folder(make: Make, bank: Bank, tmp_path: Path) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {str(p): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in folder.rglob("*") if p.is_file() and p.name != INDEX_NAME}
+    return {
+        str(p): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != INDEX_NAME
+    }
 
 
 def test_assessments_are_listed_and_strangers_skipped_by_name(folder: Path) -> None:
@@ -108,9 +115,17 @@ def test_a_changed_file_is_read_again(folder: Path) -> None:
     assert len(scan(folder).entries) == 4
 
 
-@pytest.mark.parametrize("damage", ["", "{", "[]", '{"program": "0.1.0", "files": {"a/b.json": 1}}',
-                                    '{"program": "0.1.0", "files": {"hidden-harm-partnership/x.json":'
-                                    ' {"stamp": [1, 2], "entry": {"organisation": 3}}}}'])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "",
+        "{",
+        "[]",
+        '{"program": "0.1.0", "files": {"a/b.json": 1}}',
+        '{"program": "0.1.0", "files": {"hidden-harm-partnership/x.json":'
+        ' {"stamp": [1, 2], "entry": {"organisation": 3}}}}',
+    ],
+)
 def test_a_damaged_index_is_rebuilt(folder: Path, damage: str) -> None:
     expected = scan(folder)
     (folder / INDEX_NAME).write_text(damage, encoding="utf-8")

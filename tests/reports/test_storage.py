@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reportkit import Make
 
-from consortium_ready import archive, render
-from consortium_ready.archive import load_assessment, save_assessment
-from consortium_ready.assessment import Assessment
-from consortium_ready.bank import Bank
-from consortium_ready.history import scan
-from consortium_ready.storage import (
+from consortium_ready.domain.assessment import Assessment
+from consortium_ready.domain.bank import Bank
+from consortium_ready.reports import render
+from consortium_ready.reports.saving import save_assessment
+from consortium_ready.store import saved as archive
+from consortium_ready.store.files import (
     REPORTS_ENV,
     SLUG_LENGTH,
     create_new,
@@ -25,37 +26,47 @@ from consortium_ready.storage import (
     slugify,
     write_new,
 )
-from reportkit import Make
+from consortium_ready.store.history import scan
+from consortium_ready.store.saved import load_assessment
 
-WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
-                    *(f"lpt{n}" for n in range(10))}
+WINDOWS_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{n}" for n in range(10)),
+    *(f"lpt{n}" for n in range(10)),
+}
 
 
 def assert_safe(slug: str) -> None:
     assert slug and slug not in (".", "..")
-    assert not set(slug) & set("/\\\0:*?\"<>|.")
+    assert not set(slug) & set('/\\\0:*?"<>|.')
     assert len(slug) <= SLUG_LENGTH + len("-organisation")
     assert len(slug.encode("utf-8")) < 255
     assert slug.casefold() not in WINDOWS_RESERVED
     assert slug == slug.strip("- ")
 
 
-@pytest.mark.parametrize(("name", "slug"), [
-    ("St Anne's Community Services", "st-anne-s-community-services"),
-    ("../../etc/passwd", "etc-passwd"),
-    ("/absolute/path", "absolute-path"),
-    ("C:\\Windows\\System32", "c-windows-system32"),
-    ("..", None),
-    ("nul\0byte", "nul-byte"),
-    ("\u202egnp.exe", "gnp-exe"),
-    ("CON", "con-organisation"),
-    ("Lpt1", "lpt1-organisation"),
-    ("ＣＯＭ１", "com1-organisation"),
-    ("Cymdeithas Gymunedol Ŵyn", "cymdeithas-gymunedol-ŵyn"),
-    ("हिन्दी संस्था", "हिन्दी-संस्था"),
-    ("東京コミュニティ協会", "東京コミュニティ協会"),
-    ("جمعية الخير", "جمعية-الخير"),
-])
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("St Anne's Community Services", "st-anne-s-community-services"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("/absolute/path", "absolute-path"),
+        ("C:\\Windows\\System32", "c-windows-system32"),
+        ("..", None),
+        ("nul\0byte", "nul-byte"),
+        ("\u202egnp.exe", "gnp-exe"),
+        ("CON", "con-organisation"),
+        ("Lpt1", "lpt1-organisation"),
+        ("ＣＯＭ１", "com1-organisation"),
+        ("Cymdeithas Gymunedol Ŵyn", "cymdeithas-gymunedol-ŵyn"),
+        ("हिन्दी संस्था", "हिन्दी-संस्था"),
+        ("東京コミュニティ協会", "東京コミュニティ協会"),
+        ("جمعية الخير", "جمعية-الخير"),
+    ],
+)
 def test_slugs_are_safe_and_keep_every_script(name: str, slug: str | None) -> None:
     made = slugify(name)
     assert_safe(made)
@@ -83,7 +94,9 @@ def test_any_name_makes_a_folder_inside_the_reports_folder(name: str) -> None:
     assert (root / slug).resolve().parent == root.resolve()
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(min_size=1, max_size=200).filter(str.strip))
 def test_any_organisation_is_saved_inside_the_folder_with_its_name_intact(
     make: Make, bank: Bank, name: str
@@ -103,7 +116,11 @@ def test_saves_in_the_same_second_get_distinct_names(
 ) -> None:
     saved = [save_assessment(assessment, bank, tmp_path) for _ in range(3)]
     names = [s.json.name for s in saved]
-    assert names == ["2026-03-14-120000.json", "2026-03-14-120000-2.json", "2026-03-14-120000-3.json"]
+    assert names == [
+        "2026-03-14-120000.json",
+        "2026-03-14-120000-2.json",
+        "2026-03-14-120000-3.json",
+    ]
     for s in saved:
         assert [p.suffix for p in s.reports] == [".html", ".md", ".csv"]
         assert all(p.stem == s.json.stem for p in s.reports)
@@ -171,8 +188,9 @@ def test_a_file_in_the_way_of_the_organisation_folder_is_named(tmp_path: Path) -
 
 
 @pytest.mark.parametrize("links", [True, False])
-def test_move_new_never_overwrites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                   links: bool) -> None:
+def test_move_new_never_overwrites(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, links: bool
+) -> None:
     def no_links(source: object, target: object) -> None:
         raise PermissionError("hard links not supported")
 
@@ -190,11 +208,16 @@ def test_move_new_never_overwrites(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert [p.read_text(encoding="utf-8") for p in moved] == ["one", "two"]
     assert (tmp_path / "kept.txt").read_text(encoding="utf-8") == "already here"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "kept-2.md", "kept-3.txt", "kept-4.txt", "kept.txt"]
+        "kept-2.md",
+        "kept-3.txt",
+        "kept-4.txt",
+        "kept.txt",
+    ]
 
 
-def test_a_save_is_all_or_nothing(assessment: Assessment, bank: Bank, tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_save_is_all_or_nothing(
+    assessment: Assessment, bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def full_disk(path: Path, text: str) -> None:
         if path.suffix == ".md":
             raise OSError(28, "No space left on device", str(path))

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from consortium_ready.bank import Bank
-from consortium_ready.loader import load_bank
+from consortium_ready.content.loader import load_bank
+from consortium_ready.domain.bank import Bank
 from consortium_ready.tui.app import ConsortiumReadyApp
 
 from .helpers import QUESTIONS, SEEDS, fixed_clock
@@ -59,8 +59,9 @@ def make_app(reports: Path) -> Callable[..., RecordingApp]:
     """A factory for the app on the test bank, the tmp reports folder and the fixed clock."""
 
     def make(folder: Path | None = None, questions: Path = QUESTIONS) -> RecordingApp:
-        app = RecordingApp(questions=questions, seeds=SEEDS, reports=folder or reports,
-                           clock=fixed_clock)
+        app = RecordingApp(
+            questions=questions, seeds=SEEDS, reports=folder or reports, clock=fixed_clock
+        )
         app.animation_level = "none"
         return app
 

@@ -13,11 +13,11 @@ from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from consortium_ready.answers import AnswerSet
-from consortium_ready.archive import save_assessment
-from consortium_ready.assessment import assess
-from consortium_ready.bank import AnswerValue, Bank
-from consortium_ready.profile import Profile
+from consortium_ready.domain.answerset import AnswerSet
+from consortium_ready.domain.assessment import assess
+from consortium_ready.domain.bank import AnswerValue, Bank
+from consortium_ready.domain.profile import Profile
+from consortium_ready.reports.saving import save_assessment
 
 BANK = Path(__file__).parent / "bank"
 QUESTIONS, SEEDS = BANK / "questions", BANK / "seeds"
@@ -30,11 +30,17 @@ def fixed_clock() -> datetime:
     return NOW
 
 
-def save_run(reports: Path, bank: Bank, profile: Profile, answers: dict[str, AnswerValue],
-             when: datetime = NOW) -> None:
+def save_run(
+    reports: Path,
+    bank: Bank,
+    profile: Profile,
+    answers: dict[str, AnswerValue],
+    when: datetime = NOW,
+) -> None:
     """Score `answers` with `bank` as made at `when`; save them in `reports` as `assess` does."""
-    save_assessment(assess(bank, AnswerSet(profile=profile, answers=answers), now=when), bank,
-                    reports)
+    save_assessment(
+        assess(bank, AnswerSet(profile=profile, answers=answers), now=when), bank, reports
+    )
 
 
 async def settle(pilot: Pilot) -> None:
@@ -67,8 +73,13 @@ async def click(pilot: Pilot, target: object, offset: tuple[int, int] = (0, 0)) 
     await settle(pilot)
 
 
-async def start_new(pilot: Pilot, organisation: str = "Harrow CVS", role: str = "lead",
-                    stage: str = "bidding", typed: bool = False) -> None:
+async def start_new(
+    pilot: Pilot,
+    organisation: str = "Harrow CVS",
+    role: str = "lead",
+    stage: str = "bidding",
+    typed: bool = False,
+) -> None:
     """From the start screen, begin a new assessment and fill in the details from the keyboard.
 
     The name is typed key by key only when `typed`; otherwise it is put in the box at once.
@@ -78,10 +89,11 @@ async def start_new(pilot: Pilot, organisation: str = "Harrow CVS", role: str = 
     await fill_details(pilot, organisation, role, stage, typed)
 
 
-async def fill_details(pilot: Pilot, organisation: str, role: str, stage: str,
-                       typed: bool = False) -> None:
+async def fill_details(
+    pilot: Pilot, organisation: str, role: str, stage: str, typed: bool = False
+) -> None:
     """Fill in the details on the profile screen and continue to the questions."""
-    from consortium_ready.profile import ROLES, STAGES
+    from consortium_ready.domain.profile import ROLES, STAGES
 
     name = pilot.app.screen.query_one("#organisation", Input)
     name.value = "" if typed else organisation
@@ -118,8 +130,9 @@ async def use_the_palette(pilot: Pilot, search: str) -> None:
 
     def found() -> bool:
         best = commands.highlighted_option
-        return best is not None and all(word in best.prompt.plain.lower()
-                                        for word in search.split())
+        return best is not None and all(
+            word in best.prompt.plain.lower() for word in search.split()
+        )
 
     for _ in range(100):  # the palette searches in the background
         if found():
@@ -130,8 +143,9 @@ async def use_the_palette(pilot: Pilot, search: str) -> None:
 
 
 @asynccontextmanager
-async def under_way(app: App, size: tuple[int, int] = SMALL, **details: Any
-                    ) -> AsyncIterator[Pilot]:
+async def under_way(
+    app: App, size: tuple[int, int] = SMALL, **details: Any
+) -> AsyncIterator[Pilot]:
     """The app running with a new assessment begun and the details filled in."""
     async with app.run_test(size=size) as pilot:
         await start_new(pilot, **details)

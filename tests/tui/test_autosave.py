@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from consortium_ready.autosave import LatestWriter
+from consortium_ready.store.autosave import LatestWriter
 
 
 class Recorder:

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from consortium_ready.loader import load_bank
-from consortium_ready.profile import Profile
+from consortium_ready.content.loader import load_bank
+from consortium_ready.domain.profile import Profile
 from consortium_ready.tui.app import ConsortiumReadyApp
 from consortium_ready.tui.screens.comparison import ComparisonScreen
 from consortium_ready.tui.screens.history import HistoryScreen
@@ -42,10 +42,19 @@ from .helpers import (
 
 HARROW = Profile(organisation="Harrow CVS", role="partner", stage="bidding")
 JANUARY = NOW.replace(month=1)
-EARLIER = {"guarantor": "no", "guarantor-plan": "talks", "agreement-status": "none",
-           "weeks-to-deadline": 3, "specification-access": "all"}
-LATER = {"guarantor": "yes", "agreement-status": "draft", "weeks-to-deadline": 8,
-         "specification-access": "all"}
+EARLIER = {
+    "guarantor": "no",
+    "guarantor-plan": "talks",
+    "agreement-status": "none",
+    "weeks-to-deadline": 3,
+    "specification-access": "all",
+}
+LATER = {
+    "guarantor": "yes",
+    "agreement-status": "draft",
+    "weeks-to-deadline": 8,
+    "specification-access": "all",
+}
 
 
 @pytest.fixture
@@ -90,7 +99,8 @@ async def test_marking_two_shows_what_changed_with_the_earlier_as_before(make_ap
         await press(pilot, "m")  # March, the later one, first
         assert "[x] Harrow CVS (marked to compare)" in on_screen(pilot)
         assert "Marked: Harrow CVS, 12 March 2027 at 14:05" in shown(
-            app.screen.query_one("#compare-hint"))
+            app.screen.query_one("#compare-hint")
+        )
         assert "Compare with marked" not in on_screen(pilot), "not on the marked one itself"
         await press(pilot, "down")
         assert "m Compare with marked" in on_screen(pilot)
@@ -102,12 +112,16 @@ async def test_marking_two_shows_what_changed_with_the_earlier_as_before(make_ap
         assert "Not ready, 22 out of 100 → Nearly ready, 61 out of 100  ▲ +39" in text
         assert theme_line(pilot, "Lead body and guarantor").endswith("20 → 100 Ready ▲ +80")
         assert theme_line(pilot, "Written agreements").endswith("0 → 30 Not ready ▲ +30")
-        assert ("Cleared (2)\n• No partner is ready to be lead body and guarantor\n"
-                "• Less than six weeks to put the bid together\nRaised (0): none\n"
-                "Still raised (0): none") in text
+        assert (
+            "Cleared (2)\n• No partner is ready to be lead body and guarantor\n"
+            "• Less than six weeks to put the bid together\nRaised (0): none\n"
+            "Still raised (0): none"
+        ) in text
         assert "Completed (5)" in text and "New (0): none" in text
-        assert "Has one organisation agreed to hold the contract and guarantee the other " \
-               "partners?\nNo (0) → Yes (100)  ▲ +100" in text
+        assert (
+            "Has one organisation agreed to hold the contract and guarantee the other "
+            "partners?\nNo (0) → Yes (100)  ▲ +100" in text
+        )
         assert "a written agreement [between all partners]?" in text, "bank text is literal"
         assert "Note:" not in text
         await press(pilot, "escape")
@@ -163,8 +177,7 @@ async def test_p_compares_with_the_one_before_where_there_is_one(make_app, two_r
         assert "Before: 12 January 2027" in comparison_text(pilot)
 
 
-async def test_two_organisations_are_compared_with_a_note_saying_so(make_app, reports,
-                                                                   tui_bank):
+async def test_two_organisations_are_compared_with_a_note_saying_so(make_app, reports, tui_bank):
     leeds = Profile(organisation="Leeds [DISC]", role="lead", stage="bidding")
     save_run(reports, tui_bank, leeds, LATER)
     save_run(reports, tui_bank, HARROW, EARLIER, JANUARY)
@@ -175,8 +188,9 @@ async def test_two_organisations_are_compared_with_a_note_saying_so(make_app, re
         assert "What changed between two organisations" in text
         assert "Before: Harrow CVS, 12 January 2027, 14:05" in text
         assert "After:  Leeds [DISC], 12 March 2027, 14:05" in text
-        assert ("Note: These are assessments of two organisations: “Harrow CVS” and "
-                "“Leeds [DISC]”.") in text
+        assert (
+            "Note: These are assessments of two organisations: “Harrow CVS” and “Leeds [DISC]”."
+        ) in text
 
 
 def changed_bank(folder: Path) -> Path:
@@ -187,7 +201,7 @@ def changed_bank(folder: Path) -> Path:
     bank.write_text(bank.read_text().replace("version: 0.1.0", "version: 0.2.0"))
     agreements = questions / "themes" / "02-agreements.yaml"
     text = agreements.read_text()
-    agreements.write_text(text[:text.index("  - id: agreement-notes")])
+    agreements.write_text(text[: text.index("  - id: agreement-notes")])
     with (questions / "themes" / "03-bid.yaml").open("a") as bid:
         bid.write("""
   - id: partners-met
@@ -218,17 +232,23 @@ async def test_a_changed_question_bank_is_explained(make_app, reports, tui_bank,
         app = pilot.app
         await press(pilot, "p")
         text = comparison_text(pilot)
-        assert re.search(r"Note: The question bank changed between the runs \(version 0\.2\.0, "
-                         r"then 0\.1\.0\): 1 question only in "
-                         r"the later run, 1 only in the earlier; answers are compared on the "
-                         r"\d+ questions both hold\.", text)
-        assert ("Added to the question bank (1)\n• Anything else about your agreement that the "
-                "report should mention? (agreement-notes)") in text
-        assert ("Removed from the question bank (1)\n• partners-met (no longer in the bank)"
-                in text)
-        assert ("Before: 12 January 2027, 14:05 (Consortium readiness (test bank), version "
-                "0.2.0)\nAfter:  12 March 2027, 14:05 (Consortium readiness (test bank), version "
-                "0.1.0)") in text
+        assert re.search(
+            r"Note: The question bank changed between the runs \(version 0\.2\.0, "
+            r"then 0\.1\.0\): 1 question only in "
+            r"the later run, 1 only in the earlier; answers are compared on the "
+            r"\d+ questions both hold\.",
+            text,
+        )
+        assert (
+            "Added to the question bank (1)\n• Anything else about your agreement that the "
+            "report should mention? (agreement-notes)"
+        ) in text
+        assert "Removed from the question bank (1)\n• partners-met (no longer in the bank)" in text
+        assert (
+            "Before: 12 January 2027, 14:05 (Consortium readiness (test bank), version "
+            "0.2.0)\nAfter:  12 March 2027, 14:05 (Consortium readiness (test bank), version "
+            "0.1.0)"
+        ) in text
 
 
 async def test_a_file_gone_since_the_list_was_read_is_named(make_app, reports, two_runs):
@@ -237,8 +257,10 @@ async def test_a_file_gone_since_the_list_was_read_is_named(make_app, reports, t
         screen.entries[1].path.unlink()
         await press(pilot, "p")
         assert isinstance(app.screen, HistoryScreen)
-        assert any("can no longer be read" in told and screen.entries[1].path.name in told
-                   for told in app.told)
+        assert any(
+            "can no longer be read" in told and screen.entries[1].path.name in told
+            for told in app.told
+        )
 
 
 async def test_the_palette_compares_the_organisations_last_two(make_app, reports, tui_bank):
@@ -246,8 +268,10 @@ async def test_the_palette_compares_the_organisations_last_two(make_app, reports
     async with under_way(make_app(), organisation="Harrow [CVS]") as pilot:
         await use_the_palette(pilot, "compare the last two")
         assert isinstance(pilot.app.screen, HistoryScreen)
-        assert "Harrow [CVS] has 0 saved assessments in this folder; comparing needs two." \
-               in pilot.app.told
+        assert (
+            "Harrow [CVS] has 0 saved assessments in this folder; comparing needs two."
+            in pilot.app.told
+        )
         await press(pilot, "escape")
         save_run(reports, tui_bank, bracketed, EARLIER, JANUARY)
         save_run(reports, tui_bank, bracketed, LATER)

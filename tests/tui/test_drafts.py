@@ -8,7 +8,9 @@ from datetime import date
 
 import pytest
 
-from consortium_ready.drafts import (
+from consortium_ready.domain.profile import Profile
+from consortium_ready.errors import InputError
+from consortium_ready.store.drafts import (
     Draft,
     ProfileDraft,
     draft_path,
@@ -18,34 +20,38 @@ from consortium_ready.drafts import (
     save_draft,
     set_aside,
 )
-from consortium_ready.errors import InputError
-from consortium_ready.profile import Profile
 
 from .helpers import NOW
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("31/03/2027", date(2027, 3, 31)),
-    ("1/4/2027", date(2027, 4, 1)),
-    (" 31.03.2027 ", date(2027, 3, 31)),
-    ("31-03-2027", date(2027, 3, 31)),
-    ("31 March 2027", date(2027, 3, 31)),
-    ("31 Mar 2027", date(2027, 3, 31)),
-    ("2027-03-31", date(2027, 3, 31)),
-    ("", None),
-    ("   ", None),
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("31/03/2027", date(2027, 3, 31)),
+        ("1/4/2027", date(2027, 4, 1)),
+        (" 31.03.2027 ", date(2027, 3, 31)),
+        ("31-03-2027", date(2027, 3, 31)),
+        ("31 March 2027", date(2027, 3, 31)),
+        ("31 Mar 2027", date(2027, 3, 31)),
+        ("2027-03-31", date(2027, 3, 31)),
+        ("", None),
+        ("   ", None),
+    ],
+)
 def test_deadlines_are_read_as_people_in_the_uk_write_them(typed, expected):
     assert parse_deadline(typed) == expected
 
 
-@pytest.mark.parametrize(("typed", "says"), [
-    ("31/13/2027", "There is no such date as 31/13/2027"),
-    ("30/02/2027", "There is no such date as 30/02/2027"),
-    ("03/31/2027", "day first, then month"),
-    ("next week", "Type the date as day/month/year, for example 31/03/2027"),
-    ("2027", "Type the date as day/month/year"),
-])
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("31/13/2027", "There is no such date as 31/13/2027"),
+        ("30/02/2027", "There is no such date as 30/02/2027"),
+        ("03/31/2027", "day first, then month"),
+        ("next week", "Type the date as day/month/year, for example 31/03/2027"),
+        ("2027", "Type the date as day/month/year"),
+    ],
+)
 def test_a_deadline_that_is_not_a_real_date_is_refused_saying_why(typed, says):
     with pytest.raises(ValueError, match=re.escape(says)):
         parse_deadline(typed)
@@ -58,27 +64,38 @@ def test_an_empty_profile_says_what_each_field_needs_in_plain_english():
 
 
 def test_a_bad_deadline_is_the_only_problem_with_otherwise_good_details():
-    typed = ProfileDraft(organisation="Harrow CVS", role="lead", stage="bidding",
-                         tender_deadline="the end of March")
+    typed = ProfileDraft(
+        organisation="Harrow CVS", role="lead", stage="bidding", tender_deadline="the end of March"
+    )
     assert list(typed.problems()) == ["tender_deadline"]
     assert "31/03/2027" in typed.problems()["tender_deadline"]
     assert typed.profile() is None
 
 
 def test_complete_details_make_a_profile_and_back_again():
-    typed = ProfileDraft(organisation="  Harrow CVS ", role="partner", stage="forming",
-                         consortium="", tender_deadline="1/4/2027")
+    typed = ProfileDraft(
+        organisation="  Harrow CVS ",
+        role="partner",
+        stage="forming",
+        consortium="",
+        tender_deadline="1/4/2027",
+    )
     profile = typed.profile()
-    assert profile == Profile(organisation="Harrow CVS", role="partner", stage="forming",
-                              tender_deadline=date(2027, 4, 1))
+    assert profile == Profile(
+        organisation="Harrow CVS", role="partner", stage="forming", tender_deadline=date(2027, 4, 1)
+    )
     assert ProfileDraft.of(profile).profile() == profile
     assert ProfileDraft.of(profile).tender_deadline == "01/04/2027"
 
 
 def test_a_draft_survives_a_round_trip_with_every_kind_of_answer(tmp_path):
-    draft = Draft(saved=NOW, profile=ProfileDraft(organisation="Half typ"),
-                  answers={"a": "yes", "b": 4, "c": 2.5, "d": ["x", "y"], "e": "free text"},
-                  notes={"a": "Minutes, 3 March"}, current="c")
+    draft = Draft(
+        saved=NOW,
+        profile=ProfileDraft(organisation="Half typ"),
+        answers={"a": "yes", "b": 4, "c": 2.5, "d": ["x", "y"], "e": "free text"},
+        notes={"a": "Minutes, 3 March"},
+        current="c",
+    )
     path = draft_path(tmp_path)
     save_draft(path, draft)
     assert load_draft(path) == draft
@@ -92,16 +109,20 @@ def test_no_draft_is_none_even_when_the_reports_folder_is_a_file(tmp_path):
     assert load_draft(draft_path(a_file)) is None
 
 
-@pytest.mark.parametrize("content, message", [
-    ('{"schema_version": 1, "saved": "2027-03-12T14:05:00Z", "answ', "not valid JSON"),
-    ("", "not valid JSON"),
-    ("[1, 2]", "not a draft"),
-    ('{"schema_version": 9, "saved": "2027-03-12T14:05:00Z", "later": 1}', "newer version"),
-    ('{"schema_version": 1, "saved": "yesterday"}', "datetime"),
-    (b"\xff\xfe\x00", "UTF-8"),
-])
-def test_a_damaged_draft_is_reported_by_file_and_reason_and_left_in_place(tmp_path, content,
-                                                                           message):
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"schema_version": 1, "saved": "2027-03-12T14:05:00Z", "answ', "not valid JSON"),
+        ("", "not valid JSON"),
+        ("[1, 2]", "not a draft"),
+        ('{"schema_version": 9, "saved": "2027-03-12T14:05:00Z", "later": 1}', "newer version"),
+        ('{"schema_version": 1, "saved": "yesterday"}', "datetime"),
+        (b"\xff\xfe\x00", "UTF-8"),
+    ],
+)
+def test_a_damaged_draft_is_reported_by_file_and_reason_and_left_in_place(
+    tmp_path, content, message
+):
     path = draft_path(tmp_path)
     if isinstance(content, bytes):
         path.write_bytes(content)

@@ -6,7 +6,7 @@ import shutil
 
 from textual.widgets import TabbedContent
 
-from consortium_ready.profile import Profile
+from consortium_ready.domain.profile import Profile
 from consortium_ready.tui.screens.casestudies import CaseStudiesScreen
 from consortium_ready.tui.screens.dialogs import HelpDialog
 from consortium_ready.tui.screens.history import HistoryScreen
@@ -48,9 +48,11 @@ async def test_help_opens_with_f1_or_question_mark_and_lists_the_keys(make_app):
 async def test_the_command_palette_jumps_to_a_theme_opens_a_case_and_saves(make_app, here):
     async with under_way(make_app(), role="partner") as pilot:
         app = pilot.app
-        for search, expected in [("theme time", QuestionScreen),
-                                 ("case study leeds", CaseStudiesScreen),
-                                 ("save the assessment", ResultScreen)]:
+        for search, expected in [
+            ("theme time", QuestionScreen),
+            ("case study leeds", CaseStudiesScreen),
+            ("save the assessment", ResultScreen),
+        ]:
             await use_the_palette(pilot, search)
             assert isinstance(app.screen, expected), search
         assert "Saved in reports/harrow-cvs" in shown(app.screen.query_one("#saved-line"))
@@ -65,16 +67,19 @@ async def test_a_case_study_opens_from_a_question_at_that_consortium(make_app):
         await click(pilot, "#case-northumberland")
         assert isinstance(app.screen, CaseStudiesScreen)
         assert app.screen.query_one(TabbedContent).active == "northumberland"
-        assert any("Questions that draw on Northumberland" in shown(widget)
-                   for widget in app.screen.query(".heading"))
+        assert any(
+            "Questions that draw on Northumberland" in shown(widget)
+            for widget in app.screen.query(".heading")
+        )
         await press(pilot, "left")
         assert app.screen.query_one(TabbedContent).active == "norfolk"
         await press(pilot, "escape")
         assert app.screen.current == "specification-access"
 
 
-async def test_saved_assessments_open_with_the_change_since_the_one_before(make_app, reports,
-                                                                           tui_bank):
+async def test_saved_assessments_open_with_the_change_since_the_one_before(
+    make_app, reports, tui_bank
+):
     save_run(reports, tui_bank, HARROW, {"guarantor": "no"}, NOW.replace(month=1))
     save_run(reports, tui_bank, HARROW, {"guarantor": "yes"})
     app = make_app()

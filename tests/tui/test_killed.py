@@ -25,8 +25,17 @@ class Terminal:
     """The app running in a pseudo-terminal, read and typed at as a person's terminal would."""
 
     def __init__(self, reports: Path, size: tuple[int, int] = (120, 40)) -> None:
-        argv = [sys.executable, "-m", "consortium_ready", "--questions", str(QUESTIONS),
-                "--seeds", str(SEEDS), "--reports", str(reports)]
+        argv = [
+            sys.executable,
+            "-m",
+            "consortium_ready",
+            "--questions",
+            str(QUESTIONS),
+            "--seeds",
+            str(SEEDS),
+            "--reports",
+            str(reports),
+        ]
         env = {**os.environ, "TERM": "xterm-256color"}
         env.pop("NO_COLOR", None)
         self.pid, self.fd = pty.fork()
@@ -55,7 +64,7 @@ class Terminal:
     def shows(self, text: str) -> None:
         """Wait until `text` appears on the screen (after whatever was shown before)."""
         start = len(self.seen)
-        self.until(lambda: text.encode() in self.seen[max(0, start - len(text)):], repr(text))
+        self.until(lambda: text.encode() in self.seen[max(0, start - len(text)) :], repr(text))
 
     def type(self, keys: str) -> None:
         os.write(self.fd, keys.encode())
@@ -92,8 +101,10 @@ def test_killed_mid_assessment_every_answer_given_is_there_after_a_restart(tmp_p
         app.type(ENTER)
         app.shows("About your organisation")
         app.type("Harrow CVS")
-        app.until(lambda: draft(reports).get("profile", {}).get("organisation") == "Harrow CVS",
-                  "the name in the draft")
+        app.until(
+            lambda: draft(reports).get("profile", {}).get("organisation") == "Harrow CVS",
+            "the name in the draft",
+        )
         app.type(TAB + ENTER)
         app.until(lambda: draft(reports)["profile"]["role"] == "lead", "the role in the draft")
         app.type(TAB + RIGHT + RIGHT + ENTER)
@@ -101,8 +112,11 @@ def test_killed_mid_assessment_every_answer_given_is_there_after_a_restart(tmp_p
         app.type(TAB + TAB + ENTER)
         app.shows("Question 1 of 7")
         given = {}
-        for key, question, value in [("2", "guarantor", "no"), ("1", "guarantor-plan", "plan"),
-                                     ("2", "lead-can-guarantee", "partly")]:
+        for key, question, value in [
+            ("2", "guarantor", "no"),
+            ("1", "guarantor-plan", "plan"),
+            ("2", "lead-can-guarantee", "partly"),
+        ]:
             app.type(key)
             given[question] = value
             app.until(lambda: draft(reports).get("answers") == given, f"{question} saved")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from consortium_ready.answers import AnswerSet
-from consortium_ready.archive import save_assessment
-from consortium_ready.assessment import assess
-from consortium_ready.drafts import Draft, ProfileDraft, draft_path, load_draft, save_draft
-from consortium_ready.profile import Profile
+from consortium_ready.domain.answerset import AnswerSet
+from consortium_ready.domain.assessment import assess
+from consortium_ready.domain.profile import Profile
+from consortium_ready.reports.saving import save_assessment
+from consortium_ready.store.drafts import Draft, ProfileDraft, draft_path, load_draft, save_draft
 from consortium_ready.tui.screens.dialogs import FolderDialog, UnsavedDialog
 from consortium_ready.tui.screens.profile import ProfileScreen
 from consortium_ready.tui.screens.question import QuestionScreen
@@ -32,15 +32,23 @@ def choice_text(app, option_id: str) -> str:
 
 
 async def test_resuming_carries_on_at_the_question_left_with_every_answer(make_app, reports):
-    save_draft(draft_path(reports), Draft(
-        saved=NOW, profile=ProfileDraft.of(HARROW), current="lead-can-guarantee",
-        answers={"guarantor": "no", "guarantor-plan": "talks"}, notes={"guarantor": "Asked"}))
+    save_draft(
+        draft_path(reports),
+        Draft(
+            saved=NOW,
+            profile=ProfileDraft.of(HARROW),
+            current="lead-can-guarantee",
+            answers={"guarantor": "no", "guarantor-plan": "talks"},
+            notes={"guarantor": "Asked"},
+        ),
+    )
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
         assert choices(app)[0] == "resume"
         assert "Harrow CVS, last saved 12 March 2027 at 14:05: 2 of 8 questions answered" in (
-            choice_text(app, "resume"))
+            choice_text(app, "resume")
+        )
         await press(pilot, "enter")
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.current == "lead-can-guarantee"
@@ -52,7 +60,8 @@ async def test_resuming_carries_on_at_the_question_left_with_every_answer(make_a
 
 
 async def test_starting_from_the_last_saved_assessment_fills_in_details_and_answers(
-        make_app, reports, tui_bank):
+    make_app, reports, tui_bank
+):
     answers = AnswerSet(profile=HARROW, answers={"guarantor": "yes", "weeks-to-deadline": 8})
     save_assessment(assess(tui_bank, answers, now=NOW), tui_bank, reports)
     app = make_app()
@@ -63,7 +72,8 @@ async def test_starting_from_the_last_saved_assessment_fills_in_details_and_answ
         assert isinstance(app.screen, ProfileScreen)
         assert app.screen.query_one("#organisation", Input).value == "Harrow CVS"
         assert "filled in from your assessment of 12 March 2027" in shown(
-            app.screen.query_one(".hint"))
+            app.screen.query_one(".hint")
+        )
         await press(pilot, "ctrl+q")
     assert load_draft(draft_path(reports)).answers == {"guarantor": "yes", "weeks-to-deadline": 8}
 
@@ -75,7 +85,8 @@ async def test_a_damaged_draft_is_reported_and_kept_when_a_new_one_starts(make_a
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
         assert "cannot be read (not a draft (not valid JSON" in shown(
-            app.screen.query_one("#status"))
+            app.screen.query_one("#status")
+        )
         assert "resume" not in choices(app)
         await start_new(pilot)
         assert any("unreadable draft was kept as" in told for told in app.told)
@@ -93,8 +104,9 @@ async def test_when_the_folder_cannot_be_written_answers_stay_and_go_elsewhere(m
         assert app.saver.failure is not None
         [told] = [told for told in app.told if "could not be saved" in told]
         assert told.startswith("Your answers could not be saved in reports: ")
-        assert told.endswith("They are kept while this window is open. Press ctrl+s to "
-                             "save them in another folder.")
+        assert told.endswith(
+            "They are kept while this window is open. Press ctrl+s to save them in another folder."
+        )
         assert app.session.draft.answers == {"guarantor": "yes"}
         await press(pilot, "ctrl+s")
         assert isinstance(app.screen, FolderDialog)
@@ -136,7 +148,8 @@ async def test_quitting_while_saves_fail_can_save_elsewhere_first(make_app, here
 
 
 async def test_saving_the_assessment_where_it_cannot_be_written_offers_another_folder(
-        make_app, here):
+    make_app, here
+):
     async with under_way(make_app(), role="partner") as pilot:
         app = pilot.app
         await press(pilot, "1", "f", "r")

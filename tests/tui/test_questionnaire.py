@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from consortium_ready.profile import Profile
-from consortium_ready.questionnaire import Questionnaire, usable_answers
+from consortium_ready.domain.profile import Profile
+from consortium_ready.domain.questionnaire import Questionnaire, usable_answers
 
 LEAD = Profile(organisation="Harrow CVS", role="lead", stage="bidding")
 PARTNER = LEAD.model_copy(update={"role": "partner"})
@@ -61,9 +61,16 @@ def test_positions_first_unanswered_and_theme_starts(tui_bank):
 
 
 def test_review_lists_unanswered_and_dont_know_separately(tui_bank):
-    questionnaire = Questionnaire(tui_bank, LEAD, {
-        "guarantor": "dont-know", "guarantor-plan": "plan", "weeks-to-deadline": "dont-know",
-        "support-used": ["funding"]})
+    questionnaire = Questionnaire(
+        tui_bank,
+        LEAD,
+        {
+            "guarantor": "dont-know",
+            "guarantor-plan": "plan",
+            "weeks-to-deadline": "dont-know",
+            "support-used": ["funding"],
+        },
+    )
     assert ids(questionnaire.dont_know()) == ["guarantor", "weeks-to-deadline"]
     assert "guarantor" not in ids(questionnaire.unanswered())
     assert ids(questionnaire.unanswered())[0] == "lead-can-guarantee"
@@ -79,8 +86,15 @@ def test_the_answer_set_to_score_leaves_out_answers_no_longer_asked(tui_bank):
 
 
 def test_answers_that_no_longer_fit_an_edited_bank_are_set_apart(tui_bank):
-    kept, dropped = usable_answers(tui_bank, {
-        "guarantor": "yes", "gone": "yes", "agreement-status": "not-an-option",
-        "weeks-to-deadline": -3, "support-used": ["funding", "advice"]})
+    kept, dropped = usable_answers(
+        tui_bank,
+        {
+            "guarantor": "yes",
+            "gone": "yes",
+            "agreement-status": "not-an-option",
+            "weeks-to-deadline": -3,
+            "support-used": ["funding", "advice"],
+        },
+    )
     assert kept == {"guarantor": "yes", "support-used": ["funding", "advice"]}
     assert sorted(dropped) == ["agreement-status", "gone", "weeks-to-deadline"]

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from consortium_ready.bank import Bank
-from consortium_ready.drafts import Draft, ProfileDraft, draft_path, save_draft
-from consortium_ready.profile import Profile
+from consortium_ready.domain.bank import Bank
+from consortium_ready.domain.profile import Profile
+from consortium_ready.store.drafts import Draft, ProfileDraft, draft_path, save_draft
 
 from .helpers import NOW, SMALL, WIDE, press, save_run, settle, start_new, still
 
@@ -23,23 +23,49 @@ HARROW = Profile(organisation="Harrow CVS", role="lead", stage="bidding")
 
 def earlier_assessment(reports: Path, bank: Bank) -> None:
     """An assessment Harrow CVS saved in January, to compare with."""
-    save_run(reports, bank, HARROW, {
-        "guarantor": "no", "guarantor-plan": "talks", "agreement-status": "none",
-        "weeks-to-deadline": 3, "specification-access": "all"}, NOW.replace(month=1))
+    save_run(
+        reports,
+        bank,
+        HARROW,
+        {
+            "guarantor": "no",
+            "guarantor-plan": "talks",
+            "agreement-status": "none",
+            "weeks-to-deadline": 3,
+            "specification-access": "all",
+        },
+        NOW.replace(month=1),
+    )
 
 
 def two_assessments(reports: Path, bank: Bank) -> None:
     """Harrow CVS in January, and again in March with a lead agreed and more time."""
     earlier_assessment(reports, bank)
-    save_run(reports, bank, HARROW, {
-        "guarantor": "yes", "lead-can-guarantee": "partly", "agreement-status": "draft",
-        "weeks-to-deadline": 8, "specification-access": "all"})
+    save_run(
+        reports,
+        bank,
+        HARROW,
+        {
+            "guarantor": "yes",
+            "lead-can-guarantee": "partly",
+            "agreement-status": "draft",
+            "weeks-to-deadline": 8,
+            "specification-access": "all",
+        },
+    )
 
 
 def a_draft_and_an_earlier_assessment(reports: Path, bank: Bank) -> None:
     earlier_assessment(reports, bank)
-    save_draft(draft_path(reports), Draft(saved=NOW, profile=ProfileDraft.of(HARROW),
-                                          answers={"guarantor": "yes"}, current="guarantor"))
+    save_draft(
+        draft_path(reports),
+        Draft(
+            saved=NOW,
+            profile=ProfileDraft.of(HARROW),
+            answers={"guarantor": "yes"},
+            current="guarantor",
+        ),
+    )
 
 
 async def profile_with_problems(pilot: Pilot) -> None:
@@ -64,8 +90,9 @@ async def review_with_gaps(pilot: Pilot) -> None:
 
 async def result_with_flags(pilot: Pilot) -> None:
     await start_new(pilot)
-    await press(pilot, "2", "enter", "2", "enter", "2", "enter", "1", "enter", "1", "enter",
-                "enter")
+    await press(
+        pilot, "2", "enter", "2", "enter", "2", "enter", "1", "enter", "1", "enter", "enter"
+    )
     await pilot.press("3")
     await press(pilot, "enter", "3", "f", "r")
     if pilot.app.size.width < WIDE[0]:

@@ -39,8 +39,9 @@ async def type_text(pilot, text: str) -> None:
 
 
 async def test_a_whole_assessment_from_the_keyboard_saves_what_assess_saves(make_app, here):
-    async with under_way(make_app(), organisation="Harrow CVS", role="lead", stage="bidding",
-                         typed=True) as pilot:
+    async with under_way(
+        make_app(), organisation="Harrow CVS", role="lead", stage="bidding", typed=True
+    ) as pilot:
         app = pilot.app
         assert isinstance(app.screen, QuestionScreen)
         assert position(pilot).startswith("Question 1 of 7")
@@ -71,10 +72,27 @@ async def test_a_whole_assessment_from_the_keyboard_saves_what_assess_saves(make
     assert not (here / "reports" / ".draft.json").exists(), "the draft is done with"
 
     answers = here / "answers.json"
-    answers.write_text(json.dumps({"profile": saved["profile"], "answers": EXPECTED_ANSWERS,
-                                   "notes": EXPECTED_NOTES}))
-    assert main(["--questions", str(QUESTIONS), "--seeds", str(SEEDS), "assess",
-                 "--answers", str(answers), "--reports", "by-assess"]) == 0
+    answers.write_text(
+        json.dumps(
+            {"profile": saved["profile"], "answers": EXPECTED_ANSWERS, "notes": EXPECTED_NOTES}
+        )
+    )
+    assert (
+        main(
+            [
+                "--questions",
+                str(QUESTIONS),
+                "--seeds",
+                str(SEEDS),
+                "assess",
+                "--answers",
+                str(answers),
+                "--reports",
+                "by-assess",
+            ]
+        )
+        == 0
+    )
     by_assess = json.loads(next(Path("by-assess/harrow-cvs").glob("*.json")).read_text())
     for part in ("profile", "answers", "notes", "result", "bank", "schema_version"):
         assert saved[part] == by_assess[part], part

@@ -20,10 +20,10 @@ from consortium_ready.tui.screens.start import StartScreen
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from consortium_ready.assessment import Assessment
-    from consortium_ready.bank import Bank
-    from consortium_ready.drafts import Draft
+    from consortium_ready.domain.assessment import Assessment
+    from consortium_ready.domain.bank import Bank
     from consortium_ready.errors import Problem
+    from consortium_ready.store.drafts import Draft
     from consortium_ready.tui.saving import DraftSaver, DraftWritten
     from consortium_ready.tui.session import Session
     from consortium_ready.tui.startup import Surroundings
@@ -47,10 +47,21 @@ class ConsortiumReadyApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     COMMANDS = App.COMMANDS | {_assessment_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True,
-                tooltip="Save your answers and close the program."),
-        Binding("f1,question_mark", "help", "Help", id="help",
-                tooltip="What this screen is for, and the keys you can use."),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            id="quit",
+            priority=True,
+            tooltip="Save your answers and close the program.",
+        ),
+        Binding(
+            "f1,question_mark",
+            "help",
+            "Help",
+            id="help",
+            tooltip="What this screen is for, and the keys you can use.",
+        ),
         Binding("ctrl+s", "save_elsewhere", "Save elsewhere", id="save-elsewhere"),
     ]
 
@@ -102,22 +113,30 @@ class ConsortiumReadyApp(App[None]):
         self.begin(draft.model_copy(deep=True))
 
     def start_new(self) -> None:
-        from consortium_ready.drafts import Draft
+        from consortium_ready.store.drafts import Draft
 
         self._start_afresh(lambda: self.begin(Draft(saved=self.clock())))
 
     def start_from(self, saved: Assessment) -> None:
         """A new assessment with the profile and answers of a saved one filled in."""
-        from consortium_ready.drafts import Draft, ProfileDraft
+        from consortium_ready.store.drafts import Draft, ProfileDraft
         from consortium_ready.words import local_date
 
         def begin() -> None:
-            draft = Draft(saved=self.clock(), profile=ProfileDraft.of(saved.profile),
-                          answers=dict(saved.answers), notes=dict(saved.notes))
-            self.begin(draft, intro=(
-                "These details and every answer are filled in from your assessment of "
-                f"{local_date(saved.created)}. Check them, change what has changed, "
-                "then continue."))
+            draft = Draft(
+                saved=self.clock(),
+                profile=ProfileDraft.of(saved.profile),
+                answers=dict(saved.answers),
+                notes=dict(saved.notes),
+            )
+            self.begin(
+                draft,
+                intro=(
+                    "These details and every answer are filled in from your assessment of "
+                    f"{local_date(saved.created)}. Check them, change what has changed, "
+                    "then continue."
+                ),
+            )
 
         self._start_afresh(begin)
 
@@ -131,17 +150,21 @@ class ConsortiumReadyApp(App[None]):
             return
         whose = draft.profile.organisation.strip() or "an organisation not yet named"
         self.push_screen(
-            ConfirmDialog(f"You have an unfinished assessment for {whose}. Starting again "
-                          "replaces it. Do you want to start again?",
-                          yes="Start again", no="Keep it"),
-            lambda yes: begin() if yes else None)
+            ConfirmDialog(
+                f"You have an unfinished assessment for {whose}. Starting again "
+                "replaces it. Do you want to start again?",
+                yes="Start again",
+                no="Keep it",
+            ),
+            lambda yes: begin() if yes else None,
+        )
 
     def begin(self, draft: Draft, intro: str | None = None) -> None:
         """Work on `draft` (new, resumed or copied from a saved assessment) from the right screen.
 
         With an `intro`, the details screen shows it first and the draft is saved at once.
         """
-        from consortium_ready.questionnaire import usable_answers
+        from consortium_ready.domain.questionnaire import usable_answers
         from consortium_ready.tui.session import Session
 
         assert self.bank is not None
@@ -149,8 +172,11 @@ class ConsortiumReadyApp(App[None]):
         draft.notes = {k: v for k, v in draft.notes.items() if self.bank.question(k)}
         self.session = Session(self.bank, draft, self._draft_changed, self.clock)
         if dropped:
-            self.notify(f"{len(dropped)} earlier answers no longer match the questions, which "
-                        "have been changed since, so they were left out.", severity="warning")
+            self.notify(
+                f"{len(dropped)} earlier answers no longer match the questions, which "
+                "have been changed since, so they were left out.",
+                severity="warning",
+            )
         if intro is not None:
             self._draft_changed(draft.model_copy(deep=True))
         if intro is not None or self.session.questionnaire is None:
@@ -232,14 +258,14 @@ class ConsortiumReadyApp(App[None]):
     # Saving ------------------------------------------------------------------------
 
     def _draft_changed(self, draft: Draft) -> None:
-        from consortium_ready.drafts import draft_path
+        from consortium_ready.store.drafts import draft_path
 
         if self.saver is not None:
             self.saver.save(draft_path(self.reports), draft)
 
     def draft_saved_as_assessment(self) -> None:
         """The answers are in a saved assessment now, so the draft is no longer needed."""
-        from consortium_ready.drafts import draft_path
+        from consortium_ready.store.drafts import draft_path
 
         if self.saver is not None and self.session is not None:
             self._saved_at = self.session.draft.saved
@@ -250,8 +276,12 @@ class ConsortiumReadyApp(App[None]):
         from consortium_ready.tui.text import shown_path
 
         if event.kept is not None:
-            self.notify(f"The unreadable draft was kept as {shown_path(event.kept)}.",
-                        title="Damaged draft kept", timeout=10, markup=False)
+            self.notify(
+                f"The unreadable draft was kept as {shown_path(event.kept)}.",
+                title="Damaged draft kept",
+                timeout=10,
+                markup=False,
+            )
         if (event.error is not None) == event.was_failing:
             return
         if event.error is not None:
@@ -259,7 +289,11 @@ class ConsortiumReadyApp(App[None]):
                 f"Your answers could not be saved in {shown_path(event.write.path.parent)}: "
                 f"{event.error.strerror or event.error}. They are kept while this window is "
                 "open. Press ctrl+s to save them in another folder.",
-                title="Not saved", severity="error", timeout=30, markup=False)
+                title="Not saved",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
         else:
             self.notify("Your answers are being saved again.", title="Saved")
         self.refresh_bindings()
@@ -320,8 +354,12 @@ class ConsortiumReadyApp(App[None]):
 
             listing = "".join(f"\n  {problem}" for problem in self.bank_problems)
             count = len(self.bank_problems)
-            self.exit(return_code=2, message=Text(
-                f"consortium-ready: the question bank has {count} "
-                f"problem{'s' if count != 1 else ''}:{listing}"))
+            self.exit(
+                return_code=2,
+                message=Text(
+                    f"consortium-ready: the question bank has {count} "
+                    f"problem{'s' if count != 1 else ''}:{listing}"
+                ),
+            )
         else:
             self.exit()

@@ -22,24 +22,41 @@ def assessment_commands(app: ConsortiumReadyApp) -> Iterator[Command]:
     """The commands that make sense now, as (title, what it does, help)."""
     questionnaire = app.session.questionnaire if app.session else None
     if questionnaire is not None:
-        yield ("Save the assessment", partial(app.open_result, save=True),
-               "Score your answers and save them with a report you can print")
+        yield (
+            "Save the assessment",
+            partial(app.open_result, save=True),
+            "Score your answers and save them with a report you can print",
+        )
         yield ("See the result", app.open_result, "Scores, red flags and what to do first")
-        yield ("Review your answers", app.open_review,
-               "The questions not answered yet, and those answered \"Don't know\"")
+        yield (
+            "Review your answers",
+            app.open_review,
+            'The questions not answered yet, and those answered "Don\'t know"',
+        )
         for theme in questionnaire.themes():
             if theme.asked:
-                yield (f"Go to theme: {theme.title}", partial(app.open_theme, theme.id),
-                       f"{theme.given} of {theme.asked} answered")
+                yield (
+                    f"Go to theme: {theme.title}",
+                    partial(app.open_theme, theme.id),
+                    f"{theme.given} of {theme.asked} answered",
+                )
     if app.session is not None:
-        yield ("Change your organisation's details", app.open_profile,
-               "Name, role, stage, consortium and deadline")
+        yield (
+            "Change your organisation's details",
+            app.open_profile,
+            "Name, role, stage, consortium and deadline",
+        )
         if organisation := app.session.draft.profile.organisation.strip():
-            yield (f"Compare the last two assessments of {organisation}",
-                   partial(app.open_history, organisation),
-                   "What changed between its two latest saved assessments")
-        yield ("Save your answers in another folder", app.choose_folder,
-               "If the reports folder cannot be written to")
+            yield (
+                f"Compare the last two assessments of {organisation}",
+                partial(app.open_history, organisation),
+                "What changed between its two latest saved assessments",
+            )
+        yield (
+            "Save your answers in another folder",
+            app.choose_folder,
+            "If the reports folder cannot be written to",
+        )
     if app.bank is not None:
         for case in app.bank.cases:
             yield (f"Read case study: {case.name}", partial(app.open_case, case.id), case.area)

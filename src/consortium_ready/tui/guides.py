@@ -29,18 +29,18 @@ QUESTION = (
 
 REVIEW = (
     "This list shows the questions you have not answered and those you answered "
-    "\"Don't know\". Pick one with the arrow keys and press Enter, or click it, to go "
+    '"Don\'t know". Pick one with the arrow keys and press Enter, or click it, to go '
     "back to it.\n\n"
     "You can see your result at any time: unanswered questions count as 0 and \"Don't "
-    "know\" answers as gaps, each with an action to find out."
+    'know" answers as gaps, each with an action to find out.'
 )
 
 RESULT = (
-"Your overall score and band come first. Red flags are shown apart from the average: "
-"each is a gap serious enough to hold the overall band down however well the rest scores. "
-"The bars show each theme's score out of 100; if this organisation has an earlier saved "
-"assessment, the change since then is shown beside each bar (▲ up, ▼ down).\n\n"
-"The actions are in order of priority, each with the lessons from real consortia behind it."
+    "Your overall score and band come first. Red flags are shown apart from the average: "
+    "each is a gap serious enough to hold the overall band down however well the rest scores. "
+    "The bars show each theme's score out of 100; if this organisation has an earlier saved "
+    "assessment, the change since then is shown beside each bar (▲ up, ▼ down).\n\n"
+    "The actions are in order of priority, each with the lessons from real consortia behind it."
 )
 
 CASE_STUDIES = (
@@ -62,7 +62,7 @@ HISTORY = (
 )
 
 COMPARISON = (
-    "What changed between two assessments; the earlier one is \"before\", whichever you "
+    'What changed between two assessments; the earlier one is "before", whichever you '
     "picked first. First the overall score and each theme's score before and after, with "
     "the change (▲ up, ▼ down, = the same). Then the red flags cleared, raised and still "
     "raised, the actions completed and new, and every answer that changed.\n\n"
@@ -71,8 +71,12 @@ COMPARISON = (
     "keys, Page Up and Page Down or the mouse wheel to read; press Escape to go back."
 )
 
-SAVE = ("\n\nPress s to save the assessment: it is written to the reports folder with a "
-        "report you can read, print and email.")
+SAVE = (
+    "\n\nPress s to save the assessment: it is written to the reports folder with a "
+    "report you can read, print and email."
+)
 
-START_FROM = ("\n\nPress n to start a new assessment with these answers filled in, and "
-              "change only what has changed.")
+START_FROM = (
+    "\n\nPress n to start a new assessment with these answers filled in, and "
+    "change only what has changed."
+)

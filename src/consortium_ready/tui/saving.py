@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from consortium_ready.autosave import LatestWriter
-from consortium_ready.drafts import Draft, remove_draft, save_draft, set_aside
+from consortium_ready.store.autosave import LatestWriter
+from consortium_ready.store.drafts import Draft, remove_draft, save_draft, set_aside
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -30,8 +30,9 @@ class DraftWrite:
 class DraftWritten(Message):
     """The outcome of one write of the draft; `error` is None when it worked."""
 
-    def __init__(self, write: DraftWrite, error: OSError | None, was_failing: bool,
-                 kept: Path | None) -> None:
+    def __init__(
+        self, write: DraftWrite, error: OSError | None, was_failing: bool, kept: Path | None
+    ) -> None:
         super().__init__()
         self.write = write
         self.error = error
@@ -62,8 +63,9 @@ class DraftSaver:
     def save(self, path: Path, draft: Draft | None) -> None:
         """Write `draft` (or remove the file, for None) as soon as the writer is free."""
         if self._writer.submit(DraftWrite(path, draft)):
-            self._app.run_worker(self._writer.drain, name="save the draft", group=WORKER_GROUP,
-                                 thread=True)
+            self._app.run_worker(
+                self._writer.drain, name="save the draft", group=WORKER_GROUP, thread=True
+            )
 
     async def finished(self) -> None:
         """Wait until every change given so far has been written (or has failed)."""

@@ -9,13 +9,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from consortium_ready.drafts import Draft, ProfileDraft
-from consortium_ready.questionnaire import Questionnaire
+from consortium_ready.domain.questionnaire import Questionnaire
+from consortium_ready.store.drafts import Draft, ProfileDraft
 
 if TYPE_CHECKING:
-    from consortium_ready.answers import AnswerSet
-    from consortium_ready.bank import AnswerValue, Bank
-    from consortium_ready.profile import Profile
+    from consortium_ready.domain.answerset import AnswerSet
+    from consortium_ready.domain.bank import AnswerValue, Bank
+    from consortium_ready.domain.profile import Profile
 
 
 class Session:

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from consortium_ready.assessment import Assessment
-from consortium_ready.bank import Bank
-from consortium_ready.drafts import Draft, draft_path, load_draft
+from consortium_ready.content.loader import load_bank
+from consortium_ready.domain.assessment import Assessment
+from consortium_ready.domain.bank import Bank
 from consortium_ready.errors import InputError, Problem
-from consortium_ready.history import Scan, scan
-from consortium_ready.loader import load_bank
+from consortium_ready.store.drafts import Draft, draft_path, load_draft
+from consortium_ready.store.history import Scan, scan
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,9 @@ class Surroundings:
     """Files in the reports folder that are not saved assessments this version reads."""
 
 
-def survey(questions: Path | None, seeds: Path | None, reports: Path,
-           bank: Bank | None = None) -> Surroundings:
+def survey(
+    questions: Path | None, seeds: Path | None, reports: Path, bank: Bank | None = None
+) -> Surroundings:
     """Load the bank (unless already loaded), read the draft and find the saved assessments."""
     if bank is None:
         try:
@@ -43,8 +44,14 @@ def survey(questions: Path | None, seeds: Path | None, reports: Path,
     except InputError as error:
         draft, damaged = None, error.problems[0]
     history = scan(reports)
-    return Surroundings(bank=bank, draft=draft, damaged_draft=damaged, saved=len(history.entries),
-                        last=latest_of_all(history), skipped=history.warnings)
+    return Surroundings(
+        bank=bank,
+        draft=draft,
+        damaged_draft=damaged,
+        saved=len(history.entries),
+        last=latest_of_all(history),
+        skipped=history.warnings,
+    )
 
 
 def latest_of_all(history: Scan) -> Assessment | None:

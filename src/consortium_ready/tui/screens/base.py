@@ -47,8 +47,9 @@ class Overlay(AppScreen):
         self.dismiss()
 
 
-def foot(left: Sequence[Button], right: Sequence[Button], note: Widget | None = None
-         ) -> ComposeResult:
+def foot(
+    left: Sequence[Button], right: Sequence[Button], note: Widget | None = None
+) -> ComposeResult:
     """The foot of a screen: an optional line, the buttons (the next step on the right), the keys.
 
     It stays in view however the screen above it scrolls.

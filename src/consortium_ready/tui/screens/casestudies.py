@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
-from consortium_ready.bank import Bank
-from consortium_ready.casestudies import CaseStudy
+from consortium_ready.domain.bank import Bank
+from consortium_ready.domain.sources import CaseStudy
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import Overlay
 from consortium_ready.tui.text import literal
@@ -28,10 +28,16 @@ ITEM_GROUPS = {
 
 
 def _facts(case: CaseStudy) -> Content:
-    rows = [("Area", case.area), ("Model", case.model), ("Lead body", case.lead_body),
-            ("Agreement", case.agreement.kind), ("Outcome", case.outcome.kind)]
-    return Content("\n").join(Content.assemble((f"{label}: ", "bold"), literal(value))
-                              for label, value in rows)
+    rows = [
+        ("Area", case.area),
+        ("Model", case.model),
+        ("Lead body", case.lead_body),
+        ("Agreement", case.agreement.kind),
+        ("Outcome", case.outcome.kind),
+    ]
+    return Content("\n").join(
+        Content.assemble((f"{label}: ", "bold"), literal(value)) for label, value in rows
+    )
 
 
 def case_widgets(case: CaseStudy, bank: Bank) -> Iterator[Widget]:
@@ -44,8 +50,10 @@ def case_widgets(case: CaseStudy, bank: Bank) -> Iterator[Widget]:
     yield Static("Partners", classes="heading")
     for partner in case.partners:
         role = f": {partner.role}" if partner.role else ""
-        yield Static(Content.assemble("• ", (partner.name, "bold"),
-                                      literal(f" ({partner.sector}){role}")), classes="item")
+        yield Static(
+            Content.assemble("• ", (partner.name, "bold"), literal(f" ({partner.sector}){role}")),
+            classes="item",
+        )
     yield Static(f"Agreement: {case.agreement.kind}", classes="heading", markup=False)
     yield Static(literal(case.agreement.summary))
     yield Static(f"Outcome: {case.outcome.kind}", classes="heading", markup=False)
@@ -62,8 +70,12 @@ def case_widgets(case: CaseStudy, bank: Bank) -> Iterator[Widget]:
     if not citing:
         yield Static("None in this question bank.", classes="hint")
     for question in citing:
-        yield Static(Content.assemble("• ", literal(question.text), " ",
-                                      (f"({titles[question.theme]})", "dim")), classes="item")
+        yield Static(
+            Content.assemble(
+                "• ", literal(question.text), " ", (f"({titles[question.theme]})", "dim")
+            ),
+            classes="item",
+        )
 
 
 class CaseStudiesScreen(Overlay):
@@ -73,8 +85,14 @@ class CaseStudiesScreen(Overlay):
     HELP = guides.CASE_STUDIES
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "previous_case", "Previous consortium", show=False, priority=True),
-        Binding("right", "next_case", "Next consortium", key_display="← →", priority=True,
-                id="next-case"),
+        Binding(
+            "right",
+            "next_case",
+            "Next consortium",
+            key_display="← →",
+            priority=True,
+            id="next-case",
+        ),
     ]
 
     def __init__(self, case_id: str | None = None) -> None:
@@ -85,8 +103,12 @@ class CaseStudiesScreen(Overlay):
         bank = self.app.bank
         assert bank is not None
         yield Header()
-        yield Static("Read how real consortia worked. Left and right arrows (or a click) change "
-                     "consortium; Escape goes back.", id="cases-hint", classes="hint")
+        yield Static(
+            "Read how real consortia worked. Left and right arrows (or a click) change "
+            "consortium; Escape goes back.",
+            id="cases-hint",
+            classes="hint",
+        )
         with TabbedContent(initial=self._initial or bank.cases[0].id, id="cases"):
             for case in bank.cases:
                 with TabPane(literal(case.area), id=case.id), VerticalScroll(classes="case"):

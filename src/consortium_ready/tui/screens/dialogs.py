@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from consortium_ready.tui.text import literal
 
 if TYPE_CHECKING:
-    from consortium_ready.questionnaire import ThemeProgress
+    from consortium_ready.domain.questionnaire import ThemeProgress
 
 Answer = TypeVar("Answer")
 
@@ -52,11 +52,17 @@ class HelpDialog(Dialog[None]):
             with VerticalScroll():
                 yield Static(self._guide, markup=False)
                 yield Static("Keys you can use here", classes="heading")
-                yield Static(Content("\n").join(
-                    Content.assemble((f"{key:>10}", "bold"), "  ", description)
-                    for description, key in self._keys.items()))
-                yield Static("The mouse works too: click a choice or a button. Press ctrl+p "
-                             "for a list of everything you can do.", classes="hint")
+                yield Static(
+                    Content("\n").join(
+                        Content.assemble((f"{key:>10}", "bold"), "  ", description)
+                        for description, key in self._keys.items()
+                    )
+                )
+                yield Static(
+                    "The mouse works too: click a choice or a button. Press ctrl+p "
+                    "for a list of everything you can do.",
+                    classes="hint",
+                )
             with Horizontal(classes="buttons"):
                 yield Button("Close", id="close", variant="primary")
 
@@ -92,7 +98,9 @@ class UnsavedDialog(Dialog[str]):
             yield Static(
                 "The reports folder cannot be written to, so if you quit now the answers you "
                 "gave since the last successful save are lost. Save them in another folder "
-                "first, or stay and try again later.", markup=False)
+                "first, or stay and try again later.",
+                markup=False,
+            )
             with Horizontal(classes="buttons"):
                 yield Button("Save in another folder", id="elsewhere", variant="primary")
                 yield Button("Quit without saving", id="quit", variant="error")
@@ -160,7 +168,9 @@ class FolderDialog(InputDialog[Path]):
         yield Static(
             f"Your answers cannot be saved in {shown_path(self._current)}. Type the folder "
             "to save them in instead (it is created if it does not exist), then press "
-            "Enter. Everything from now on is saved there.", markup=False)
+            "Enter. Everything from now on is saved there.",
+            markup=False,
+        )
 
     def accept(self, typed: str) -> Path:
         if not typed.strip():
@@ -182,10 +192,16 @@ class NoteDialog(InputDialog[str]):
         yield Static("Add a note to this answer", classes="title")
         yield Static(literal(self._question))
         if self._evidence:
-            yield Static(Content.assemble(("A commissioner may ask to see: ", "bold"),
-                                          literal(self._evidence)))
-        yield Static("Press Enter to keep the note, or Escape to leave it as it was. Empty "
-                     "the box to remove the note.", classes="hint")
+            yield Static(
+                Content.assemble(
+                    ("A commissioner may ask to see: ", "bold"), literal(self._evidence)
+                )
+            )
+        yield Static(
+            "Press Enter to keep the note, or Escape to leave it as it was. Empty "
+            "the box to remove the note.",
+            classes="hint",
+        )
 
     def accept(self, typed: str) -> str:
         return typed
@@ -203,8 +219,9 @@ class ThemeDialog(Dialog[str]):
 
         with Vertical(classes="dialog"):
             yield Static("Go to a theme", classes="title")
-            yield Static("Pick a theme with the arrow keys and press Enter, or click it.",
-                         classes="hint")
+            yield Static(
+                "Pick a theme with the arrow keys and press Enter, or click it.", classes="hint"
+            )
             yield OptionList(*(theme_option(theme) for theme in self._themes), id="themes")
 
     def on_mount(self) -> None:
@@ -216,4 +233,3 @@ class ThemeDialog(Dialog[str]):
     @on(OptionList.OptionSelected, "#themes")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
-

@@ -26,12 +26,14 @@ from consortium_ready.tui.widgets.saved import SavedList, saved_option
 from consortium_ready.words import local_when, plural
 
 if TYPE_CHECKING:
-    from consortium_ready.assessment import Assessment
-    from consortium_ready.compare import Comparison
-    from consortium_ready.history import Entry, Scan
+    from consortium_ready.domain.assessment import Assessment
+    from consortium_ready.domain.compare import Comparison
+    from consortium_ready.store.history import Entry, Scan
 
-HOW_TO_COMPARE = ("To compare two, press m on each, or click their boxes. Press p to compare "
-                  "the highlighted one with the one its organisation saved before it.")
+HOW_TO_COMPARE = (
+    "To compare two, press m on each, or click their boxes. Press p to compare "
+    "the highlighted one with the one its organisation saved before it."
+)
 
 
 class HistoryScreen(Overlay):
@@ -62,8 +64,12 @@ class HistoryScreen(Overlay):
         yield Header()
         with VerticalScroll(id="history"):
             yield Static("Saved assessments", classes="title")
-            yield Static(f"Looking in {shown_path(self.app.reports)}…", id="history-note",
-                         classes="hint", markup=False)
+            yield Static(
+                f"Looking in {shown_path(self.app.reports)}…",
+                id="history-note",
+                classes="hint",
+                markup=False,
+            )
             yield Static("", id="compare-hint", classes="hint", markup=False)
             yield SavedList(id="saved")
         yield Footer(show_command_palette=False)
@@ -73,7 +79,7 @@ class HistoryScreen(Overlay):
 
     @work(thread=True, group="history")
     def look(self) -> Scan:
-        from consortium_ready.history import scan
+        from consortium_ready.store.history import scan
 
         return scan(self.app.reports)
 
@@ -88,7 +94,7 @@ class HistoryScreen(Overlay):
     @work(thread=True, exclusive=True, group="compare")
     def compare_saved(self, one: Entry, other: Entry) -> Comparison | Entry:
         """Compare two saved assessments, the earlier as before; or the one that cannot be read."""
-        from consortium_ready.compare import compare
+        from consortium_ready.domain.compare import compare
         from consortium_ready.tui.startup import loaded
 
         old, new = sorted((one, other), key=lambda entry: entry.created)
@@ -110,12 +116,13 @@ class HistoryScreen(Overlay):
 
     def _list(self, found: Scan) -> None:
         self.entries = sorted(found.entries, key=lambda entry: entry.created, reverse=True)
-        note = (f"{plural(len(self.entries), 'assessment')} saved in "
-                f"{shown_path(self.app.reports)}. Pick one and press Enter, or click it, to see "
-                "its result.")
+        note = (
+            f"{plural(len(self.entries), 'assessment')} saved in "
+            f"{shown_path(self.app.reports)}. Pick one and press Enter, or click it, to see "
+            "its result."
+        )
         if found.warnings:
-            note += (f" {plural(len(found.warnings), 'file')} could not be read and were left "
-                     "alone.")
+            note += f" {plural(len(found.warnings), 'file')} could not be read and were left alone."
         self.query_one("#history-note", Static).update(note)
         self._hint()
         saved = self.query_one("#saved", SavedList)
@@ -128,15 +135,19 @@ class HistoryScreen(Overlay):
 
     def _latest_two(self, mine: list[Entry]) -> None:
         if len(mine) < 2:
-            self.notify(f"{self._compare_latest} has {plural(len(mine), 'saved assessment')} "
-                        "in this folder; comparing needs two.", markup=False)
+            self.notify(
+                f"{self._compare_latest} has {plural(len(mine), 'saved assessment')} "
+                "in this folder; comparing needs two.",
+                markup=False,
+            )
         else:
             self.compare_saved(mine[-2], mine[-1])
 
     def _option(self, index: int) -> Option:
         """The assessment at `index` as listed, with a box to mark it if there are two."""
-        return saved_option(index, self.entries[index], marked=index == self.marked,
-                            box=len(self.entries) > 1)
+        return saved_option(
+            index, self.entries[index], marked=index == self.marked, box=len(self.entries) > 1
+        )
 
     def _before(self, entry: Entry) -> Entry | None:
         """The assessment the same organisation saved last before `entry`, if any."""
@@ -150,10 +161,14 @@ class HistoryScreen(Overlay):
         hint = self.query_one("#compare-hint", Static)
         if self.marked is not None:
             entry = self.entries[self.marked]
-            hint.update(Content.assemble(
-                "Marked: ", literal(entry.organisation),
-                f", {local_when(entry.created)}. Press m or Enter on another, or click it, "
-                "to compare the two."))
+            hint.update(
+                Content.assemble(
+                    "Marked: ",
+                    literal(entry.organisation),
+                    f", {local_when(entry.created)}. Press m or Enter on another, or click it, "
+                    "to compare the two.",
+                )
+            )
         else:
             hint.update(HOW_TO_COMPARE)
         hint.display = len(self.entries) > 1
@@ -228,11 +243,15 @@ class HistoryScreen(Overlay):
     # Showing what was chosen -------------------------------------------------------------
 
     def _unreadable(self, entry: Entry) -> None:
-        self.notify(f"{shown_path(entry.path)} can no longer be read; it may have been "
-                    "changed or moved.", severity="error", markup=False)
+        self.notify(
+            f"{shown_path(entry.path)} can no longer be read; it may have been changed or moved.",
+            severity="error",
+            markup=False,
+        )
 
-    def _show(self, entry: Entry, assessment: Assessment | None,
-              previous: Assessment | None) -> None:
+    def _show(
+        self, entry: Entry, assessment: Assessment | None, previous: Assessment | None
+    ) -> None:
         from consortium_ready.tui.screens.result import SavedResultScreen
 
         if assessment is None:
@@ -241,7 +260,7 @@ class HistoryScreen(Overlay):
             self.app.push_screen(SavedResultScreen(entry.path, assessment, previous))
 
     def _compared(self, result: Comparison | Entry) -> None:
-        from consortium_ready.history import Entry
+        from consortium_ready.store.history import Entry
         from consortium_ready.tui.screens.comparison import ComparisonScreen
 
         if isinstance(result, Entry):

@@ -12,16 +12,22 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Header, Input, RadioButton, RadioSet, Static
 
-from consortium_ready.profile import ROLES, STAGES
+from consortium_ready.domain.profile import ROLES, STAGES
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import WorkScreen, foot
 
-INTRO = ("Tell us about your organisation and its consortium. The questions that follow depend "
-         "on your answers here. Move between boxes with Tab, or click them.")
-ROLE_HINT = ("The lead body holds the contract, answers to the commissioner for everyone's work "
-             "and passes work and money on to the partners.")
-STAGE_HINT = ("Exploring: talking about working together. Forming: agreeing who is in and how. "
-              "Bidding: a tender is out or expected. Delivering: you hold a contract together.")
+INTRO = (
+    "Tell us about your organisation and its consortium. The questions that follow depend "
+    "on your answers here. Move between boxes with Tab, or click them."
+)
+ROLE_HINT = (
+    "The lead body holds the contract, answers to the commissioner for everyone's work "
+    "and passes work and money on to the partners."
+)
+STAGE_HINT = (
+    "Exploring: talking about working together. Forming: agreeing who is in and how. "
+    "Bidding: a tender is out or expected. Delivering: you hold a contract together."
+)
 FIELDS = ("organisation", "role", "stage", "consortium", "tender_deadline")
 TEXT_FIELDS = ("organisation", "consortium", "tender_deadline")
 NEXT_FIELD = {"organisation": "role", "consortium": "tender_deadline"}
@@ -46,20 +52,41 @@ class ProfileScreen(WorkScreen):
         with VerticalScroll(id="form"):
             yield Static("About your organisation", classes="title")
             yield Static(self._intro or INTRO, classes="hint", markup=False)
-            yield from self._field("organisation", "Your organisation's name",
-                                   Input(draft.organisation, id="organisation", max_length=300))
-            yield from self._field("role", "The role your organisation expects in the consortium",
-                                   self._choice("role", ROLES, draft.role), ROLE_HINT)
-            yield from self._field("stage", "How far the consortium has got",
-                                   self._choice("stage", STAGES, draft.stage), STAGE_HINT)
-            yield from self._field("consortium", "The consortium's name, if it has one",
-                                   Input(draft.consortium, id="consortium", max_length=300))
-            yield from self._field("tender_deadline", "The tender deadline, if you know it",
-                                   Input(draft.tender_deadline, id="tender_deadline",
-                                         placeholder="day/month/year, for example 31/03/2027"))
-        yield from foot([Button("Back", id="back-button")],
-                        [Button("Continue to the questions", id="continue-button",
-                                variant="primary")])
+            yield from self._field(
+                "organisation",
+                "Your organisation's name",
+                Input(draft.organisation, id="organisation", max_length=300),
+            )
+            yield from self._field(
+                "role",
+                "The role your organisation expects in the consortium",
+                self._choice("role", ROLES, draft.role),
+                ROLE_HINT,
+            )
+            yield from self._field(
+                "stage",
+                "How far the consortium has got",
+                self._choice("stage", STAGES, draft.stage),
+                STAGE_HINT,
+            )
+            yield from self._field(
+                "consortium",
+                "The consortium's name, if it has one",
+                Input(draft.consortium, id="consortium", max_length=300),
+            )
+            yield from self._field(
+                "tender_deadline",
+                "The tender deadline, if you know it",
+                Input(
+                    draft.tender_deadline,
+                    id="tender_deadline",
+                    placeholder="day/month/year, for example 31/03/2027",
+                ),
+            )
+        yield from foot(
+            [Button("Back", id="back-button")],
+            [Button("Continue to the questions", id="continue-button", variant="primary")],
+        )
 
     @staticmethod
     def _field(name: str, label: str, box: Widget, hint: str = "") -> Iterator[Widget]:
@@ -72,8 +99,13 @@ class ProfileScreen(WorkScreen):
 
     @staticmethod
     def _choice(name: str, choices: Mapping[str, str], chosen: str | None) -> RadioSet:
-        return RadioSet(*(RadioButton(label, value=chosen == value, id=f"{name}-{value}")
-                          for value, label in choices.items()), id=name)
+        return RadioSet(
+            *(
+                RadioButton(label, value=chosen == value, id=f"{name}-{value}")
+                for value, label in choices.items()
+            ),
+            id=name,
+        )
 
     def on_mount(self) -> None:
         self.query_one("#organisation", Input).focus()

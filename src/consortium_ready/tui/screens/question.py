@@ -13,8 +13,8 @@ from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
 
-from consortium_ready.bank import DONT_KNOW, AnswerValue, Question
-from consortium_ready.reportview import citations
+from consortium_ready.domain.bank import DONT_KNOW, AnswerValue, Question
+from consortium_ready.reports.view import citations
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import WorkScreen, foot
 from consortium_ready.tui.text import literal
@@ -83,10 +83,16 @@ class QuestionScreen(WorkScreen):
                     yield Static(id="lessons", classes="cited")
                     yield Vertical(id="case-buttons", classes="cited")
         yield from foot(
-            [Button("Back", id="back-button"), Button("Add a note", id="note-button"),
-             Button("Themes", id="themes-button")],
-            [Button("Review and finish", id="finish-button"),
-             Button("Next", id="next-button", variant="primary")])
+            [
+                Button("Back", id="back-button"),
+                Button("Add a note", id="note-button"),
+                Button("Themes", id="themes-button"),
+            ],
+            [
+                Button("Review and finish", id="finish-button"),
+                Button("Next", id="next-button", variant="primary"),
+            ],
+        )
 
     async def on_mount(self) -> None:
         await self._show_question()
@@ -127,8 +133,11 @@ class QuestionScreen(WorkScreen):
         reusable = self.query("#choices")
         if question.kind in CHOICE_KINDS and reusable:
             choices = reusable.first(AnswerChoices)
-            await choices.show(question.options, chosen,  # type: ignore[arg-type]
-                               multiple=question.kind == "multi")
+            await choices.show(
+                question.options,
+                chosen,  # type: ignore[arg-type]
+                multiple=question.kind == "multi",
+            )
             return
         box = self.query_one("#answer", Vertical)
         await box.remove_children()
@@ -141,14 +150,14 @@ class QuestionScreen(WorkScreen):
             shown.update(Content.assemble(("Your note: ", "bold"), literal(note)))
 
     @staticmethod
-    def _answer_input(question: Question, answer: AnswerValue | None,
-                      chosen: list[str]) -> Widget:
+    def _answer_input(question: Question, answer: AnswerValue | None, chosen: list[str]) -> Widget:
         if question.kind == "number":
             return NumberAnswer(question, answer)
         if question.kind == "text":
             return TextAnswer(answer)
-        return AnswerChoices(question.options, chosen, multiple=question.kind == "multi",
-                             id="choices")
+        return AnswerChoices(
+            question.options, chosen, multiple=question.kind == "multi", id="choices"
+        )
 
     @staticmethod
     def _keys_that_apply(question: Question) -> tuple[bool, bool, bool]:
@@ -162,18 +171,26 @@ class QuestionScreen(WorkScreen):
         self.query_one("#why", Static).update(literal(question.why or ""))
         cited = citations(self.session.bank, question.cites)
         self.query(".cited").set(display=bool(cited))
-        self.query_one("#lessons", Static).update(Content("\n\n").join(
-            Content.assemble((citation.case, "bold"), f" ({citation.kind}): ",
-                             literal(citation.text))
-            for citation in cited))
+        self.query_one("#lessons", Static).update(
+            Content("\n\n").join(
+                Content.assemble(
+                    (citation.case, "bold"), f" ({citation.kind}): ", literal(citation.text)
+                )
+                for citation in cited
+            )
+        )
 
     async def _show_case_buttons(self, question: Question) -> None:
         buttons = self.query_one("#case-buttons", Vertical)
         await buttons.remove_children()
         await buttons.mount_all(
-            Button(Content(f"Read about {self.session.bank.case(case_id).name}"),
-                   id=f"case-{case_id}", classes="case")
-            for case_id in self._cited_cases(question))
+            Button(
+                Content(f"Read about {self.session.bank.case(case_id).name}"),
+                id=f"case-{case_id}",
+                classes="case",
+            )
+            for case_id in self._cited_cases(question)
+        )
 
     @staticmethod
     def _cited_cases(question: Question) -> list[str]:
@@ -191,9 +208,11 @@ class QuestionScreen(WorkScreen):
         position = questionnaire.position(question.id) or 0
         self.query_one("#position", Static).update(
             f"Question {position} of {len(questionnaire.asked)} · {theme.title} "
-            f"({theme_progress(theme, answered=True)})")
+            f"({theme_progress(theme, answered=True)})"
+        )
         self.query_one("#progress", ProgressBar).update(
-            total=len(questionnaire.asked), progress=questionnaire.given)
+            total=len(questionnaire.asked), progress=questionnaire.given
+        )
         self.query_one("#theme-list", ThemeList).show(themes, question.theme)
 
     # Recording answers ------------------------------------------------------------------
@@ -278,9 +297,11 @@ class QuestionScreen(WorkScreen):
                 self._show_note(self.session.draft.notes.get(question.id))
 
         self.app.push_screen(
-            NoteDialog(question.text, self.session.draft.notes.get(question.id, ""),
-                       question.evidence),
-            noted)
+            NoteDialog(
+                question.text, self.session.draft.notes.get(question.id, ""), question.evidence
+            ),
+            noted,
+        )
 
     @on(Button.Pressed, "#themes-button")
     def action_themes(self) -> None:
@@ -288,8 +309,9 @@ class QuestionScreen(WorkScreen):
 
         questionnaire = self.session.questionnaire
         assert questionnaire is not None
-        self.app.push_screen(ThemeDialog(questionnaire.themes(), self.question.theme),
-                             self._jump_to_theme)
+        self.app.push_screen(
+            ThemeDialog(questionnaire.themes(), self.question.theme), self._jump_to_theme
+        )
 
     @on(OptionList.OptionSelected, "#theme-list")
     def _theme_clicked(self, event: OptionList.OptionSelected) -> None:
@@ -311,4 +333,3 @@ class QuestionScreen(WorkScreen):
             return True
         options, cases, notes = self._keys_for
         return {"pick": options, "case": cases, "note": notes}.get(action, True)
-

@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Header, Static
 from textual.worker import Worker, WorkerState
 
-from consortium_ready.reportview import report_view
+from consortium_ready.reports.view import report_view
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import Overlay, WorkScreen, foot
 from consortium_ready.tui.text import literal, shown_path
@@ -28,11 +28,13 @@ from consortium_ready.tui.widgets.bars import Bar, ThemeBars
 from consortium_ready.words import local_date, plural
 
 if TYPE_CHECKING:
-    from consortium_ready.archive import Saved
-    from consortium_ready.assessment import Assessment
-    from consortium_ready.bank import Bank
+    from consortium_ready.domain.assessment import Assessment
+    from consortium_ready.domain.bank import Bank
+    from consortium_ready.store.saved import Saved
 
 TOP_ACTIONS = 5
+
+
 class ResultReport(VerticalScroll):
     """Everything the result says, laid out to scroll: the same content as the saved reports."""
 
@@ -44,17 +46,22 @@ class ResultReport(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         view = self.view
-        headline = (f"{view.overall_band}, {view.overall_score:.0f} out of 100"
-                    if view.overall_score is not None
-                    else "not scored: no question was answered")
-        yield Static(Content.assemble(literal(view.organisation), " — ", headline),
-                     classes="title")
+        headline = (
+            f"{view.overall_band}, {view.overall_score:.0f} out of 100"
+            if view.overall_score is not None
+            else "not scored: no question was answered"
+        )
+        yield Static(Content.assemble(literal(view.organisation), " — ", headline), classes="title")
         if view.overall_meaning:
             yield Static(literal(view.overall_meaning))
         if view.capped_from:
-            yield Static(f"Your answers average {view.overall_score:.0f} ({view.capped_from}), "
-                         f"but the red flags below hold the overall band at "
-                         f"{view.overall_band}.", classes="capped", markup=False)
+            yield Static(
+                f"Your answers average {view.overall_score:.0f} ({view.capped_from}), "
+                f"but the red flags below hold the overall band at "
+                f"{view.overall_band}.",
+                classes="capped",
+                markup=False,
+            )
         yield Static(self._coverage(), classes="hint", markup=False)
         yield from self._flags()
         yield Static("Readiness by theme", classes="heading")
@@ -64,22 +71,29 @@ class ResultReport(VerticalScroll):
 
     def _coverage(self) -> str:
         view = self.view
-        gaps = [f"{view.dont_know} answered \"don't know\"" if view.dont_know else "",
-                f"{view.unanswered} not answered" if view.unanswered else ""]
+        gaps = [
+            f'{view.dont_know} answered "don\'t know"' if view.dont_know else "",
+            f"{view.unanswered} not answered" if view.unanswered else "",
+        ]
         gaps = [gap for gap in gaps if gap]
         counted = f"; {' and '.join(gaps)}, counted as gaps" if gaps else ""
-        return (f"Based on {plural(view.asked, 'scored question')}: "
-                f"{view.answered} answered{counted}.")
+        return (
+            f"Based on {plural(view.asked, 'scored question')}: {view.answered} answered{counted}."
+        )
 
     def _flags(self) -> Iterator[Widget]:
         flags = self.view.flags
         yield Static(f"Red flags ({len(flags)})" if flags else "No red flags", classes="heading")
         for flag in flags:
-            yield Static(Content.assemble(("! RED FLAG  ", "bold"), (flag.title, "bold")),
-                         classes="flag-title")
+            yield Static(
+                Content.assemble(("! RED FLAG  ", "bold"), (flag.title, "bold")),
+                classes="flag-title",
+            )
             yield Static(literal(flag.explain))
-            yield Static(Content.assemble(("What to do: ", "bold"), literal(flag.action)),
-                         classes="flag-action")
+            yield Static(
+                Content.assemble(("What to do: ", "bold"), literal(flag.action)),
+                classes="flag-action",
+            )
 
     def _actions(self) -> Iterator[Widget]:
         actions = self.view.actions
@@ -87,34 +101,48 @@ class ResultReport(VerticalScroll):
             return
         yield Static("What to do first", classes="heading")
         for action in actions[:TOP_ACTIONS]:
-            yield Static(Content.assemble((f"{action.rank}. ", "bold"), literal(action.text)),
-                         classes="action")
+            yield Static(
+                Content.assemble((f"{action.rank}. ", "bold"), literal(action.text)),
+                classes="action",
+            )
             yield Static(literal(action.reason), classes="hint reason")
             for citation in action.citations:
-                yield Static(Content.assemble("From ", (citation.case, "italic"),
-                                              f" ({citation.kind}): ", literal(citation.text)),
-                             classes="lesson")
+                yield Static(
+                    Content.assemble(
+                        "From ",
+                        (citation.case, "italic"),
+                        f" ({citation.kind}): ",
+                        literal(citation.text),
+                    ),
+                    classes="lesson",
+                )
             if action.evidence:
-                yield Static(Content.assemble("A commissioner may ask to see: ",
-                                              literal(action.evidence)), classes="lesson")
+                yield Static(
+                    Content.assemble("A commissioner may ask to see: ", literal(action.evidence)),
+                    classes="lesson",
+                )
         if len(actions) > TOP_ACTIONS:
             yield Static(f"The saved report lists all {len(actions)} actions.", classes="hint")
 
     def _bars(self, changes: dict[str, float | None]) -> list[Bar]:
-        return [Bar(theme.title, theme.score, theme.band_label, changes.get(theme.id))
-                for theme in self.result.themes]
+        return [
+            Bar(theme.title, theme.score, theme.band_label, changes.get(theme.id))
+            for theme in self.result.themes
+        ]
 
     async def show_previous(self, previous: Assessment | None) -> None:
         """Redraw the bars with the change since `previous` (same organisation, saved earlier)."""
-        from consortium_ready.compare import compare
+        from consortium_ready.domain.compare import compare
 
         if previous is None:
             return
-        changes = {theme.id: theme.change
-                   for theme in compare(previous, self.assessment, self.bank).themes}
+        changes = {
+            theme.id: theme.change for theme in compare(previous, self.assessment, self.bank).themes
+        }
         note = self.query_one("#change-note", Static)
-        note.update(f"Change since your assessment of {local_date(previous.created)}: "
-                    "▲ up, ▼ down.")
+        note.update(
+            f"Change since your assessment of {local_date(previous.created)}: ▲ up, ▼ down."
+        )
         note.display = True
         await self.query_one("#bars", ThemeBars).remove()
         await self.mount(ThemeBars(self._bars(changes), id="bars"), after="#change-note")
@@ -142,7 +170,7 @@ class ResultScreen(WorkScreen):
 
     def __init__(self, save_now: bool = False) -> None:
         super().__init__()
-        from consortium_ready.assessment import assess
+        from consortium_ready.domain.assessment import assess
 
         self._save_now = save_now
         self._answer_set = self.session.answer_set()
@@ -152,8 +180,12 @@ class ResultScreen(WorkScreen):
         yield from result_page(
             ResultReport(self.session.bank, self._assessment),
             "Press s to save the assessment and its reports.",
-            [Button("Back", id="back-button"), Button("Case studies", id="cases-button"),
-             Button("Save the assessment", id="save-button", variant="primary")])
+            [
+                Button("Back", id="back-button"),
+                Button("Case studies", id="cases-button"),
+                Button("Save the assessment", id="save-button", variant="primary"),
+            ],
+        )
 
     def on_mount(self) -> None:
         self.query_one(ResultReport).focus()
@@ -163,7 +195,7 @@ class ResultScreen(WorkScreen):
 
     @work(thread=True, group="previous")
     def find_previous(self) -> Assessment | None:
-        from consortium_ready.history import scan
+        from consortium_ready.store.history import scan
         from consortium_ready.tui.startup import loaded
 
         latest = scan(self.app.reports).latest(self._answer_set.profile.organisation)
@@ -179,7 +211,7 @@ class ResultScreen(WorkScreen):
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def save(self) -> Saved:
         """Save the assessment shown, dated now, exactly as the `assess` command does."""
-        from consortium_ready.archive import save_assessment
+        from consortium_ready.reports.saving import save_assessment
 
         now = self.app.clock().replace(microsecond=0)
         assessment = self._assessment.model_copy(update={"created": now})
@@ -205,7 +237,8 @@ class ResultScreen(WorkScreen):
         line.add_class("-saved")
         line.update(
             f"Saved in {where}: {files}. The .md and .html files are reports to read, print "
-            "or email.")
+            "or email."
+        )
         button = self.query_one("#save-button", Button)
         button.label, button.disabled = "Saved", True
         self.notify(f"Saved in {where}.", title="Assessment saved", markup=False)
@@ -213,10 +246,15 @@ class ResultScreen(WorkScreen):
     def _save_failed(self, error: BaseException | None) -> None:
         if not isinstance(error, OSError):
             raise error or RuntimeError("saving failed")
-        self.notify(f"The assessment could not be saved in {shown_path(self.app.reports)}: "
-                    f"{error.strerror or error}. Your answers are still here; choose another "
-                    "folder to save in.", title="Not saved", severity="error", timeout=20,
-                    markup=False)
+        self.notify(
+            f"The assessment could not be saved in {shown_path(self.app.reports)}: "
+            f"{error.strerror or error}. Your answers are still here; choose another "
+            "folder to save in.",
+            title="Not saved",
+            severity="error",
+            timeout=20,
+            markup=False,
+        )
         self.app.choose_folder(then=self.save)
 
     @on(Button.Pressed, "#cases-button")
@@ -245,8 +283,11 @@ class SavedResultScreen(Overlay):
         yield from result_page(
             ResultReport(self.app.bank, self.assessment),  # type: ignore[arg-type]
             f"Saved on {local_date(self.assessment.created)} as {shown_path(self.path)}.",
-            [Button("Back", id="back-button"),
-             Button("Start from these answers", id="start-from-button", variant="primary")])
+            [
+                Button("Back", id="back-button"),
+                Button("Start from these answers", id="start-from-button", variant="primary"),
+            ],
+        )
 
     async def on_mount(self) -> None:
         report = self.query_one(ResultReport)

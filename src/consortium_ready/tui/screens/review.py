@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from consortium_ready.bank import Question
+from consortium_ready.domain.bank import Question
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import WorkScreen, foot
 from consortium_ready.tui.text import literal
@@ -42,33 +42,50 @@ class ReviewScreen(WorkScreen):
         yield Header()
         with VerticalScroll(id="review"):
             yield Static("Check your answers", classes="title")
-            yield Static(self._summary(len(questionnaire.asked), unanswered, dont_know),
-                         classes="hint")
+            yield Static(
+                self._summary(len(questionnaire.asked), unanswered, dont_know), classes="hint"
+            )
             if unanswered:
                 yield Static(f"Not answered yet ({len(unanswered)})", classes="heading")
-                yield OptionList(*(question_option(q, titles[q.theme]) for q in unanswered),
-                                 id="unanswered", classes="questions")
+                yield OptionList(
+                    *(question_option(q, titles[q.theme]) for q in unanswered),
+                    id="unanswered",
+                    classes="questions",
+                )
             if dont_know:
-                yield Static(f"Answered \"Don't know\" ({len(dont_know)})", classes="heading")
-                yield OptionList(*(question_option(q, titles[q.theme]) for q in dont_know),
-                                 id="dont-know", classes="questions")
-        yield from foot([Button("Back to the questions", id="back-button")],
-                        [Button("See the result", id="result-button", variant="primary")])
+                yield Static(f'Answered "Don\'t know" ({len(dont_know)})', classes="heading")
+                yield OptionList(
+                    *(question_option(q, titles[q.theme]) for q in dont_know),
+                    id="dont-know",
+                    classes="questions",
+                )
+        yield from foot(
+            [Button("Back to the questions", id="back-button")],
+            [Button("See the result", id="result-button", variant="primary")],
+        )
 
     @staticmethod
     def _summary(asked: int, unanswered: list[Question], dont_know: list[Question]) -> str:
         if not unanswered and not dont_know:
-            return (f"All {plural(asked, 'question')} have an answer. Press r or the button "
-                    "below to see your result.")
+            return (
+                f"All {plural(asked, 'question')} have an answer. Press r or the button "
+                "below to see your result."
+            )
         parts = []
         if unanswered:
-            parts.append(f"{plural(len(unanswered), 'question')} not answered yet: each counts "
-                         "as 0 until you answer it")
+            parts.append(
+                f"{plural(len(unanswered), 'question')} not answered yet: each counts "
+                "as 0 until you answer it"
+            )
         if dont_know:
-            parts.append(f"{len(dont_know)} answered \"Don't know\": each counts as a gap, "
-                         "with an action to find out")
-        return ("; ".join(parts) + ". Pick a question and press Enter (or click it) to answer "
-                "it now, or press r to see your result as it stands.")
+            parts.append(
+                f'{len(dont_know)} answered "Don\'t know": each counts as a gap, '
+                "with an action to find out"
+            )
+        return (
+            "; ".join(parts) + ". Pick a question and press Enter (or click it) to answer "
+            "it now, or press r to see your result as it stands."
+        )
 
     def on_mount(self) -> None:
         lists = self.query(".questions")

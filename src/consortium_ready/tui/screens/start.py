@@ -21,11 +21,12 @@ from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import AppScreen
 
 if TYPE_CHECKING:
-    from consortium_ready.drafts import Draft
+    from consortium_ready.store.drafts import Draft
     from consortium_ready.tui.startup import Surroundings
 
-WELCOME = ("How ready is your organisation to bid for public-service contracts as part of a "
-           "consortium?")
+WELCOME = (
+    "How ready is your organisation to bid for public-service contracts as part of a consortium?"
+)
 INTRO = (
     "Answer questions about your organisation and its consortium, one at a time. You get a "
     "score for each theme, any red flags, and a list of things to do, each drawn from what "
@@ -73,7 +74,7 @@ class StartScreen(AppScreen):
             self._offer(self.surroundings)
 
     def _offer(self, found: Surroundings) -> None:
-        from consortium_ready.drafts import draft_path
+        from consortium_ready.store.drafts import draft_path
         from consortium_ready.tui.text import shown_path
         from consortium_ready.words import local_date, plural
 
@@ -83,11 +84,14 @@ class StartScreen(AppScreen):
         highlighted = choices.highlighted_option.id if choices.highlighted_option else None
         choices.clear_options()
         if found.bank is None:
-            status.update(Content(
-                "The questions could not be loaded, so the questionnaire cannot start. Ask "
-                "whoever looks after your question bank to run `consortium-ready validate` "
-                "and fix what it reports. The first problems were:\n"
-                + "\n".join(f"  {problem}" for problem in found.bank_problems[:5])))
+            status.update(
+                Content(
+                    "The questions could not be loaded, so the questionnaire cannot start. Ask "
+                    "whoever looks after your question bank to run `consortium-ready validate` "
+                    "and fix what it reports. The first problems were:\n"
+                    + "\n".join(f"  {problem}" for problem in found.bank_problems[:5])
+                )
+            )
             status.add_class("-problem")
             choices.add_option(choice("quit", "Quit", "Close the program."))
             choices.highlighted = 0
@@ -96,25 +100,43 @@ class StartScreen(AppScreen):
         status.remove_class("-problem")
         status.update(self._status(found))
         if (draft := self.app.unfinished_draft) is not None:
-            choices.add_option(choice("resume", "Carry on where you left off",
-                                      self._draft_summary(draft)))
-        choices.add_option(choice(
-            "new", "Start a new assessment",
-            "Answer the questions about your organisation and its consortium."))
+            choices.add_option(
+                choice("resume", "Carry on where you left off", self._draft_summary(draft))
+            )
+        choices.add_option(
+            choice(
+                "new",
+                "Start a new assessment",
+                "Answer the questions about your organisation and its consortium.",
+            )
+        )
         if (last := found.last) is not None:
-            choices.add_option(choice(
-                "previous", "Start from your last saved assessment",
-                f"{last.profile.organisation}, {local_date(last.created)}: the answers are "
-                "filled in, so you change only what has changed."))
+            choices.add_option(
+                choice(
+                    "previous",
+                    "Start from your last saved assessment",
+                    f"{last.profile.organisation}, {local_date(last.created)}: the answers are "
+                    "filled in, so you change only what has changed.",
+                )
+            )
         if found.saved:
-            choices.add_option(choice(
-                "history", "Look at saved assessments",
-                f"{plural(found.saved, 'assessment')} saved in {shown_path(self.app.reports)}."))
-        choices.add_option(choice(
-            "cases", "Read the case studies",
-            f"The {len(found.bank.cases)} real consortia the questions are built on."))
-        choices.add_option(choice(
-            "quit", "Quit", "Close the program. Your answers are saved as you go."))
+            choices.add_option(
+                choice(
+                    "history",
+                    "Look at saved assessments",
+                    f"{plural(found.saved, 'assessment')} saved in {shown_path(self.app.reports)}.",
+                )
+            )
+        choices.add_option(
+            choice(
+                "cases",
+                "Read the case studies",
+                f"The {len(found.bank.cases)} real consortia the questions are built on.",
+            )
+        )
+        choices.add_option(
+            choice("quit", "Quit", "Close the program. Your answers are saved as you go.")
+        )
         offered = [option.id for option in choices.options]
         choices.highlighted = offered.index(highlighted) if highlighted in offered else 0
         choices.focus()
@@ -138,26 +160,33 @@ class StartScreen(AppScreen):
                 f"An unfinished assessment was found but cannot be read "
                 f"({found.damaged_draft.message}). It stays in "
                 f"{shown_path(found.damaged_draft.file)}; if you start a new assessment "
-                "it is kept under another name, so someone can look at it.")
+                "it is kept under another name, so someone can look at it."
+            )
         if found.skipped:
-            lines.append(f"{len(found.skipped)} files in the reports folder are not saved "
-                         "assessments that this version can read; they were left alone.")
+            lines.append(
+                f"{len(found.skipped)} files in the reports folder are not saved "
+                "assessments that this version can read; they were left alone."
+            )
         return Content("\n".join(lines))
 
     def _draft_summary(self, draft: Draft) -> str:
-        from consortium_ready.questionnaire import Questionnaire, usable_answers
+        from consortium_ready.domain.questionnaire import Questionnaire, usable_answers
         from consortium_ready.words import local_when, plural
 
         bank = self.surroundings.bank if self.surroundings else None
         whose = draft.profile.organisation.strip() or "An organisation not yet named"
         profile = draft.profile.profile()
         if profile is None or bank is None:
-            return (f"{whose}, last saved {local_when(draft.saved)}: the organisation's "
-                    "details are not finished.")
+            return (
+                f"{whose}, last saved {local_when(draft.saved)}: the organisation's "
+                "details are not finished."
+            )
         answers, _ = usable_answers(bank, draft.answers)
         progress = Questionnaire(bank, profile, answers)
-        return (f"{whose}, last saved {local_when(draft.saved)}: {progress.given} of "
-                f"{plural(len(progress.asked), 'question')} answered.")
+        return (
+            f"{whose}, last saved {local_when(draft.saved)}: {progress.given} of "
+            f"{plural(len(progress.asked), 'question')} answered."
+        )
 
     @on(OptionList.OptionSelected, "#choices")
     async def _chosen(self, event: OptionList.OptionSelected) -> None:

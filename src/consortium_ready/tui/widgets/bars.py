@@ -51,8 +51,12 @@ class ThemeBars(Widget):
     """Each theme on one line when there is room (title, bar, score, band, change), else on two."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "theme-bars--title", "theme-bars--filled", "theme-bars--empty",
-        "theme-bars--up", "theme-bars--down", "theme-bars--same",
+        "theme-bars--title",
+        "theme-bars--filled",
+        "theme-bars--empty",
+        "theme-bars--up",
+        "theme-bars--down",
+        "theme-bars--same",
     }
 
     def __init__(self, bars: list[Bar], id: str | None = None) -> None:
@@ -78,15 +82,19 @@ class ThemeBars(Widget):
     def render(self) -> Content:
         width = self.content_region.width
         one_line = self._one_line(width)
-        bar_width = max(MIN_BAR, width - self._tail_width()
-                        - (self._title_width + 2 if one_line else 0))
+        bar_width = max(
+            MIN_BAR, width - self._tail_width() - (self._title_width + 2 if one_line else 0)
+        )
         lines = []
         for bar in self.bars:
             title = Content.styled(bar.title, self.get_visual_style("theme-bars--title"))
             chart = self._chart(bar, bar_width)
             if one_line:
-                lines.append(Content.assemble(title.pad_right(self._title_width - len(bar.title)),
-                                              "  ", chart))
+                lines.append(
+                    Content.assemble(
+                        title.pad_right(self._title_width - len(bar.title)), "  ", chart
+                    )
+                )
             else:
                 lines.extend([title, chart])
         return Content("\n").join(lines)
@@ -96,8 +104,13 @@ class ThemeBars(Widget):
             return Content.styled("not asked: none of its questions applies", "dim")
         filled = round(width * bar.score / 100)
         change = change_text(bar.change)
-        direction = ("theme-bars--up" if change.startswith("▲")
-                     else "theme-bars--down" if change.startswith("▼") else "theme-bars--same")
+        direction = (
+            "theme-bars--up"
+            if change.startswith("▲")
+            else "theme-bars--down"
+            if change.startswith("▼")
+            else "theme-bars--same"
+        )
         parts: list[str | tuple[str, Style]] = [
             ("█" * filled, self.get_visual_style("theme-bars--filled")),
             ("░" * (width - filled), self.get_visual_style("theme-bars--empty")),

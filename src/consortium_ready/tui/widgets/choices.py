@@ -17,7 +17,7 @@ from textual.widget import Widget
 from consortium_ready.tui.text import literal
 
 if TYPE_CHECKING:
-    from consortium_ready.bank import Option
+    from consortium_ready.domain.bank import Option
 
 NUMBER_KEYS = 9
 MARK_WIDTH = 7
@@ -49,8 +49,7 @@ class AnswerLevel(Widget):
     def _wrap(self, width: int) -> list[Content]:
         inside = max(10, width - MARK_WIDTH)
         label = literal(self.option.label).stylize(self.get_visual_style("answer-level--label"))
-        anchor = literal(self.option.anchor).stylize(
-            self.get_visual_style("answer-level--anchor"))
+        anchor = literal(self.option.anchor).stylize(self.get_visual_style("answer-level--anchor"))
         words = [*label.wrap(inside), *anchor.wrap(inside)]
         margins = [Content(self.mark.ljust(MARK_WIDTH))] + [Content(" " * MARK_WIDTH)] * len(words)
         return [margin + line for margin, line in zip(margins, words, strict=False)]
@@ -109,8 +108,9 @@ class AnswerChoices(Vertical, can_focus=True):
         def control(self) -> AnswerChoices:
             return self.choices
 
-    def __init__(self, options: list[Option], chosen: list[str], multiple: bool,
-                 id: str | None = None) -> None:
+    def __init__(
+        self, options: list[Option], chosen: list[str], multiple: bool, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self._set_options(options, chosen, multiple)
 

@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
-    from consortium_ready.questionnaire import ThemeProgress
+    from consortium_ready.domain.questionnaire import ThemeProgress
 
 
 def theme_progress(theme: ThemeProgress, answered: bool = False) -> str:

@@ -10,19 +10,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from consortium_ready.bank import DONT_KNOW
+from consortium_ready.domain.bank import DONT_KNOW
 from consortium_ready.tui.widgets.choices import AnswerLevel
 from consortium_ready.words import plain_number
 
 if TYPE_CHECKING:
-    from consortium_ready.bank import AnswerValue, Option, Question
+    from consortium_ready.domain.bank import AnswerValue, Option, Question
 
 TYPED_ID = "typed"
 
 
 def parse_number(text: str, question: Question) -> int | float | None:
     """The number typed (None if nothing is); ValueError with a plain message if it is not one."""
-    from consortium_ready.answers import answer_problem
+    from consortium_ready.domain.answerset import answer_problem
 
     text = text.strip()
     if not text:
@@ -64,22 +64,35 @@ class NumberAnswer(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="typed-row"):
-            yield NumberBox(self._initial, placeholder="for example 8",
-                            restrict=r"[0-9]*\.?[0-9]*", max_length=9, id=TYPED_ID)
+            yield NumberBox(
+                self._initial,
+                placeholder="for example 8",
+                restrict=r"[0-9]*\.?[0-9]*",
+                max_length=9,
+                id=TYPED_ID,
+            )
             yield Static(self.question.unit or "", classes="unit", markup=False)
             if self.question.option(DONT_KNOW):
-                yield Button("Don't know (d)", id="dont-know",
-                             variant="primary" if self._dont_know else "default")
-        yield Static("You answered: Don't know." if self._dont_know else "",
-                     classes="problem-or-note", id="typed-problem", markup=False)
+                yield Button(
+                    "Don't know (d)",
+                    id="dont-know",
+                    variant="primary" if self._dont_know else "default",
+                )
+        yield Static(
+            "You answered: Don't know." if self._dont_know else "",
+            classes="problem-or-note",
+            id="typed-problem",
+            markup=False,
+        )
         yield Static("What each number means", classes="heading")
         for option in self.bands:
             yield AnswerLevel(f"{plain_number(option.from_)}+", option)
 
     @property
     def bands(self) -> list[Option]:
-        return sorted((o for o in self.question.options if o.from_ is not None),
-                      key=lambda o: o.from_)
+        return sorted(
+            (o for o in self.question.options if o.from_ is not None), key=lambda o: o.from_
+        )
 
     def on_mount(self) -> None:
         self._show_band(self._initial)
@@ -115,10 +128,10 @@ class TextAnswer(Vertical):
         self._initial = value if isinstance(value, str) else ""
 
     def compose(self) -> ComposeResult:
-        yield Input(self._initial, placeholder="Type your answer here, or leave it empty",
-                    id=TYPED_ID)
-        yield Static("This answer is not scored; it is kept with your assessment.",
-                     classes="hint")
+        yield Input(
+            self._initial, placeholder="Type your answer here, or leave it empty", id=TYPED_ID
+        )
+        yield Static("This answer is not scored; it is kept with your assessment.", classes="hint")
 
     def answer(self) -> AnswerValue | None:
         return self.query_one(f"#{TYPED_ID}", Input).value.strip() or None

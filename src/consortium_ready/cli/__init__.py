@@ -1,0 +1,428 @@
+"""The command line: the questionnaire by default, and scriptable commands on the same core."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from consortium_ready import __version__
+from consortium_ready.errors import InputError, Problem
+from consortium_ready.reports.formats import COMPARISON_FORMATS, REPORT_FORMATS
+from consortium_ready.words import plural, verdict
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _bank(args: argparse.Namespace):
+    from consortium_ready.content.loader import load_bank
+
+    return load_bank(args.questions, args.seeds)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from consortium_ready.cli.text import printable
+    from consortium_ready.domain.citations import citation_coverage
+    from consortium_ready.words import bank_name
+
+    bank = _bank(args)
+    coverage = citation_coverage(bank)
+    scored = [q for q in bank.questions if q.scored]
+    items = sum(len(case.items) for case in bank.cases)
+    guidance_items = sum(len(source.items) for source in bank.guidance)
+    print(printable(bank_name(bank.info.title, bank.info.version)))
+    print(f"  content hash {bank.content_hash}")
+    print(f"  {len(bank.cases)} case studies with {items} items")
+    print(f"  {plural(len(bank.guidance), 'guidance document')} with {guidance_items} items")
+    print(
+        f"  {len(bank.themes)} themes, {len(bank.questions)} questions "
+        f"({len(scored)} scored, {len(bank.questions) - len(scored)} unscored notes), "
+        f"{len(bank.flags)} red flags"
+    )
+    for heading, sources in (
+        ("Citations of the case studies:", coverage.cases),
+        ("Citations of the guidance:", coverage.guidance),
+    ):
+        if not sources:
+            continue
+        print(heading)
+        names = [printable(source.name) for source in sources]
+        width = max(map(len, names))
+        for name, source in zip(names, sources, strict=True):
+            print(
+                f"  {name:<{width}}  cited by {source.questions:>2} questions; "
+                f"{source.items_cited} of {source.items} items cited"
+            )
+    print(
+        f"Challenges and lessons cited: {coverage.lessons_and_challenges_cited} "
+        f"of {coverage.lessons_and_challenges}"
+    )
+    if coverage.uncited:
+        print(f"Uncited, with reasons ({len(coverage.uncited)}):")
+        for item, reason in coverage.uncited:
+            print(printable(f"  {item}: {reason}"))
+    print("OK: the bank is valid.")
+    return EXIT_OK
+
+
+def cmd_questions(args: argparse.Namespace) -> int:
+    bank = _bank(args)
+    titles = bank.theme_titles
+    questions = [
+        {
+            "theme_title": titles[question.theme],
+            **question.model_dump(mode="json", by_alias=True, exclude={"options"}),
+            "options": [o.model_dump(mode="json", by_alias=True) for o in question.options],
+        }
+        for question in bank.questions
+    ]
+    json.dump(questions, sys.stdout, indent=2, ensure_ascii=False)
+    print()
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from consortium_ready.content.template import answers_template
+
+    sys.stdout.write(answers_template(_bank(args)))
+    return EXIT_OK
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    from consortium_ready.cli.text import printable
+    from consortium_ready.content.answersfile import read_answers
+    from consortium_ready.domain.assessment import assess
+    from consortium_ready.reports.saving import save_assessment
+    from consortium_ready.store.files import reports_dir
+
+    bank = _bank(args)
+    assessment = assess(bank, read_answers(args.answers, bank))
+    folder = reports_dir(args.reports)
+    try:
+        saved = save_assessment(assessment, bank, folder)
+    except OSError as error:
+        print(
+            f"consortium-ready: could not save in {error.filename or folder}: "
+            f"{error.strerror or error}. "
+            "Choose another folder with --reports DIR.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    if args.json:
+        print(assessment.result.model_dump_json(indent=2))
+        print(f"Saved {saved.json}", file=sys.stderr)
+        return EXIT_OK
+    result = assessment.result
+    overall = result.overall
+    print(
+        printable(
+            f"{assessment.profile.organisation}: {verdict(overall.band_label, overall.score)}"
+        )
+    )
+    for theme in result.themes:
+        if theme.score is not None:
+            title, band = printable(theme.title), printable(theme.band_label or "")
+            print(f"  {title:<45} {theme.score:>5.0f}  {band}")
+    for flag in result.flags:
+        print(f"  RED FLAG: {printable(flag.title)}")
+    print(f"Saved {saved.json}")
+    for report in saved.reports:
+        print(f"Report {report}")
+    return EXIT_OK
+
+
+def _write_or_print(text: str, out: Path | None) -> int:
+    """Write `text` to `out` in one step, or to standard output when no file is given."""
+    from consortium_ready.store.files import atomic_write
+
+    if out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        atomic_write(out, text)
+    except OSError as error:
+        print(
+            f"consortium-ready: could not write {out}: {error.strerror or error}.", file=sys.stderr
+        )
+        return EXIT_FAILED
+    print(f"Wrote {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _format_of(out: Path | None, chosen: str | None, offered: Sequence[str]) -> str:
+    """The format asked for, else the one `out`'s extension names, else Markdown."""
+    if chosen or out is None:
+        return chosen or "md"
+    suffix = {".htm": "html", ".markdown": "md"}.get(out.suffix.lower(), out.suffix.lower()[1:])
+    if suffix not in offered:
+        raise InputError(
+            [
+                Problem(
+                    out,
+                    None,
+                    "--out",
+                    (
+                        f"cannot tell the format from the extension {out.suffix or '(none)'}; "
+                        f"name the file .{' or .'.join(offered)}, or give --format"
+                    ),
+                )
+            ]
+        )
+    return suffix
+
+
+def _warn_skipped(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(f"consortium-ready: skipped {problem}", file=sys.stderr)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from consortium_ready.reports.render import render_report
+    from consortium_ready.reports.view import report_view
+    from consortium_ready.store.saved import load_assessment
+
+    fmt = _format_of(args.out, args.format, REPORT_FORMATS)
+    assessment = load_assessment(args.file)
+    view = report_view(assessment, _bank(args))
+    if view.bank_note:
+        print(f"consortium-ready: note: {view.bank_note}", file=sys.stderr)
+    return _write_or_print(render_report(view, fmt), args.out)  # type: ignore[arg-type]
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from consortium_ready.cli.text import history_text
+    from consortium_ready.store.files import reports_dir
+    from consortium_ready.store.history import Scan, scan
+
+    folder = reports_dir(args.reports)
+    found = scan(folder)
+    _warn_skipped(found.warnings)
+    if args.org:
+        found = Scan(folder, found.for_organisation(args.org))
+        if not found.entries:
+            raise InputError(
+                [
+                    Problem(
+                        folder,
+                        None,
+                        "--org",
+                        (
+                            f"no saved assessments for {args.org!r}; run `consortium-ready history` "
+                            "to list the organisations"
+                        ),
+                    )
+                ]
+            )
+    if not found.entries:
+        print(f"No saved assessments in {folder}.")
+        return EXIT_OK
+    print(history_text(found, shutil.get_terminal_size().columns))
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from consortium_ready.cli.text import comparison_text
+    from consortium_ready.domain.compare import compare
+    from consortium_ready.store.files import reports_dir
+    from consortium_ready.store.history import scan
+    from consortium_ready.store.saved import load_assessment
+
+    if bool(args.org) == bool(args.files) or (args.files and len(args.files) != 2):
+        print(
+            "consortium-ready compare: give two saved assessments (OLD NEW), or --org NAME "
+            "for an organisation's latest two",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    fmt = None
+    if args.out:  # only then are the report templates (jinja2) needed
+        from consortium_ready.reports.render import render_comparison
+
+        fmt = _format_of(args.out, None, COMPARISON_FORMATS)
+    if args.org:
+        folder = reports_dir(args.reports)
+        found = scan(folder)
+        _warn_skipped(found.warnings)
+        mine = found.for_organisation(args.org)
+        if len(mine) < 2:
+            raise InputError(
+                [
+                    Problem(
+                        folder,
+                        None,
+                        "--org",
+                        (
+                            f"{plural(len(mine), 'saved assessment')} for {args.org!r}; "
+                            "comparing needs two"
+                        ),
+                    )
+                ]
+            )
+        old, new = mine[-2].load(), mine[-1].load()
+    else:
+        old, new = (load_assessment(path) for path in args.files)
+    comparison = compare(old, new, _bank(args))
+    print(comparison_text(comparison, shutil.get_terminal_size().columns))
+    if fmt is None:
+        return EXIT_OK
+    return _write_or_print(render_comparison(comparison, fmt), args.out)  # type: ignore[arg-type]
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    from consortium_ready.store.files import reports_dir
+    from consortium_ready.tui.app import ConsortiumReadyApp
+
+    app = ConsortiumReadyApp(
+        questions=args.questions, seeds=args.seeds, reports=reports_dir(args.reports)
+    )
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def _shared_options(default: object) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """Options accepted before or after the command; after it, they only override."""
+    bank_options = argparse.ArgumentParser(add_help=False)
+    bank_options.add_argument(
+        "--questions",
+        type=Path,
+        metavar="DIR",
+        default=default,
+        help="question bank folder (default: the built-in bank)",
+    )
+    bank_options.add_argument(
+        "--seeds",
+        type=Path,
+        metavar="DIR",
+        default=default,
+        help="case-study folder (default: the built-in case studies)",
+    )
+    reports_option = argparse.ArgumentParser(add_help=False)
+    reports_option.add_argument(
+        "--reports",
+        type=Path,
+        metavar="DIR",
+        default=default,
+        help="where assessments are saved (default: $CONSORTIUM_READY_REPORTS or ./reports)",
+    )
+    return bank_options, reports_option
+
+
+def _parser() -> argparse.ArgumentParser:
+    top_bank, top_reports = _shared_options(None)
+    bank_options, reports_option = _shared_options(argparse.SUPPRESS)
+
+    parser = argparse.ArgumentParser(
+        prog="consortium-ready",
+        description="How ready is your organisation to bid for public-service contracts as part "
+        "of a consortium? With no command, starts the questionnaire.",
+        parents=[top_bank, top_reports],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.set_defaults(run=cmd_tui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(
+        name: str,
+        run: Callable[[argparse.Namespace], int],
+        help: str,
+        *parents: argparse.ArgumentParser,
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name, help=help, description=help, parents=[bank_options, *parents]
+        )
+        sub.set_defaults(run=run)
+        return sub
+
+    command(
+        "validate", cmd_validate, "Check a question bank and its case studies, and summarise them."
+    )
+    questions = command(
+        "questions", cmd_questions, "Print the whole question bank, for other tools and front ends."
+    )
+    questions.add_argument(
+        "--json",
+        action="store_true",
+        required=True,
+        help="as JSON on standard output (the only format so far)",
+    )
+    command(
+        "template",
+        cmd_template,
+        "Print a blank answers file: every question, with its options in comments.",
+    )
+    assess = command(
+        "assess",
+        cmd_assess,
+        "Score an answers file without the questionnaire, and save the assessment.",
+        reports_option,
+    )
+    assess.add_argument(
+        "--answers",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the answers file (see `consortium-ready template`)",
+    )
+    assess.add_argument(
+        "--json", action="store_true", help="print the result as JSON on standard output"
+    )
+    report = command(
+        "report", cmd_report, "Make a report again from a saved assessment (HTML, Markdown or CSV)."
+    )
+    report.add_argument("file", type=Path, metavar="FILE", help="a saved assessment (.json)")
+    report.add_argument(
+        "--format",
+        choices=REPORT_FORMATS,
+        help="the report's format (default: from --out's extension, else md)",
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        metavar="PATH",
+        help="write the report to this file (default: standard output)",
+    )
+    history = command(
+        "history",
+        cmd_history,
+        "List saved assessments with their scores, and each organisation's trend.",
+        reports_option,
+    )
+    history.add_argument("--org", metavar="NAME", help="only this organisation")
+    compare = command(
+        "compare", cmd_compare, "Show what changed between two saved assessments.", reports_option
+    )
+    compare.add_argument(
+        "files",
+        type=Path,
+        nargs="*",
+        metavar="OLD NEW",
+        help="the earlier and the later assessment (.json)",
+    )
+    compare.add_argument(
+        "--org", metavar="NAME", help="compare this organisation's latest two assessments instead"
+    )
+    compare.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="also write the comparison as a report (.html or .md)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except InputError as error:
+        print(f"consortium-ready: {plural(len(error.problems), 'problem')} found:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

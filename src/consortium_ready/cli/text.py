@@ -1,0 +1,167 @@
+"""History and comparisons as plain text for the terminal: aligned tables, wrapped lines.
+
+Text typed by users is made printable first, so that a name holding control
+characters or terminal escape sequences cannot disturb the terminal.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from consortium_ready.words import score_number
+
+if TYPE_CHECKING:
+    from consortium_ready.domain.compare import Comparison
+    from consortium_ready.store.history import Entry, Scan
+
+GAP = "  "
+ARROW = "→"
+
+
+def printable(text: str) -> str:
+    """`text` on one line, safe to print: line breaks and tabs become spaces, and other
+    control and formatting characters (escapes, direction overrides) are replaced."""
+    one_line = " ".join(text.split())
+    return "".join("\ufffd" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in one_line)
+
+
+def display_width(text: str) -> int:
+    """Columns `text` takes in a terminal: wide East Asian characters two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def _cell(text: str) -> str:
+    """A table cell made printable, keeping the spaces that indent it."""
+    body = text.lstrip(" ")
+    return text[: len(text) - len(body)] + printable(body)
+
+
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()
+) -> list[str]:
+    """Rows under headers, each column as wide as its widest cell; `right` columns right-aligned.
+
+    Every cell is made printable (see `printable`); leading spaces, which indent it, are kept.
+    """
+    cells = [[_cell(cell) for cell in row] for row in (headers, *rows)]
+    widths = [max(display_width(cell) for cell in column) for column in zip(*cells)]
+
+    def line(row: Sequence[str]) -> str:
+        padded = []
+        for index, (cell, width) in enumerate(zip(row, widths)):
+            pad = " " * (width - display_width(cell))
+            padded.append(pad + cell if index in right else cell + pad)
+        return GAP.join(padded).rstrip()
+
+    return [line(row) for row in cells]
+
+
+def _wrapped(text: str, width: int, indent: str = "  ", first: str = "  - ") -> list[str]:
+    return textwrap.wrap(
+        printable(text), width, initial_indent=first, subsequent_indent=indent + "  "
+    )
+
+
+def _change(before: float | None, after: float | None) -> str:
+    if before is None or after is None:
+        return ""
+    return score_number(after - before, signed=True)
+
+
+def _trend(entries: list[Entry]) -> str:
+    scores = [e.score for e in entries if e.score is not None]
+    path = f" {ARROW} ".join(score_number(s) for s in scores)
+    if len(scores) < 2:
+        return path
+    moved = round(scores[-1] - scores[0])
+    direction = "up" if moved > 0 else "down" if moved < 0 else "no change"
+    amount = f" {abs(moved)}" if moved else ""
+    return f"{path}: {direction}{amount} since the first, over {len(entries)} assessments"
+
+
+def history_text(scan: Scan, width: int = 80) -> str:
+    """Each organisation's assessments, oldest first, in columns aligned across all, and its trend."""
+    groups = list(scan.organisations().values())
+    rows = []
+    for entries in groups:
+        for previous, entry in zip([None, *entries], entries):
+            rows.append(
+                [
+                    f"{entry.created.astimezone():%Y-%m-%d %H:%M}",
+                    score_number(entry.score),
+                    entry.band or "not scored",
+                    str(entry.flags),
+                    f"{score_number(entry.coverage)}%",
+                    _change(previous.score, entry.score) if previous else "first",
+                ]
+            )
+    header, *lines = table(
+        ["Date", "Score", "Band", "Red flags", "Answered", "Change"], rows, right=(1, 3, 4, 5)
+    )
+    out: list[str] = []
+    for entries in groups:
+        mine, lines = lines[: len(entries)], lines[len(entries) :]
+        if out:
+            out.append("")
+        out += _wrapped(entries[-1].organisation, width, indent="", first="")
+        out += [f"  {header}", *(f"  {line}" for line in mine)]
+        if len(entries) > 1:
+            out += _wrapped(f"Trend: {_trend(entries)}", width, indent="  ", first="  ")
+    return "\n".join(out)
+
+
+def comparison_text(c: Comparison, width: int = 80) -> str:
+    """A comparison as terminal text: the runs, notes, a score table, then what moved."""
+    lines = [
+        f"What changed: {printable(c.organisation)}",
+        *(
+            f"  {label:<7} {run.date} ({printable(run.bank)})"
+            for label, run in (("Before:", c.old), ("After:", c.new))
+        ),
+    ]
+    for note in c.notes:
+        lines += _wrapped(f"Note: {note}", width, indent="", first="")
+    rows = [
+        [
+            s.title if i == 0 else "  " + s.title,
+            f"{score_number(s.before)} {s.band_before or ''}".rstrip(),
+            f"{score_number(s.after)} {s.band_after or ''}".rstrip(),
+            score_number(s.change, signed=True),
+        ]
+        for i, s in enumerate(c.scores)
+    ]
+    lines += ["", *table(["", "Before", "After", "Change"], rows, right=(3,))]
+    for heading, groups in (("Red flags", c.flag_groups), ("Actions", c.action_groups)):
+        lines += ["", heading]
+        for title, items in groups:
+            lines.append(f"  {title} ({len(items)})" + (":" if items else ": none"))
+            texts = [item if isinstance(item, str) else item.text for item in items]
+            lines += [line for text in texts for line in _wrapped(text, width, "    ", "    - ")]
+    lines += ["", f"Answers that changed ({len(c.answers)})" + ("" if c.answers else ": none")]
+    for a in c.answers:
+        lines += _wrapped(a.question, width)
+        lines += _wrapped(
+            f"{a.before} ({score_number(a.score_before)}) {ARROW} "
+            f"{a.after} ({score_number(a.score_after)})",
+            width,
+            indent="  ",
+            first="    ",
+        )
+    for title, questions in c.question_groups:
+        lines += ["", f"{title} ({len(questions)})"]
+        lines += [
+            line
+            for q in questions
+            for line in _wrapped(
+                f"{q.text} ({q.id})" if q.text else f"{q.id} (no longer in the bank)", width
+            )
+        ]
+    return "\n".join(lines)

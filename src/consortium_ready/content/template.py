@@ -1,0 +1,88 @@
+"""A blank answers file: every question listed with its options, nothing answered."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from consortium_ready.domain.bank import Bank, Option, Question
+from consortium_ready.domain.profile import ROLES, STAGES
+from consortium_ready.words import bank_name, plain_number
+
+
+def _comment(text: str, indent: str = "  ", width: int = 88) -> list[str]:
+    return [f"{indent}# {line}" for line in textwrap.wrap(" ".join(text.split()), width)]
+
+
+def _conditions(question: Question) -> str:
+    when = question.applies_when
+    parts = []
+    if when.role:
+        parts.append("role is " + " or ".join(when.role))
+    if when.stage:
+        parts.append("stage is " + " or ".join(when.stage))
+    for parent, values in when.answers.items():
+        parts.append(f"{parent} is " + " or ".join(values))
+    return " and ".join(parts)
+
+
+def _score(option: Option) -> str:
+    """What an option scores, out of 100: `(100)`, or `(0, or 60 when exploring)`."""
+    stages = "".join(f", or {score} when {stage}" for stage, score in option.stage_scores.items())
+    return f"({0 if option.dont_know else option.score or 0}{stages})"
+
+
+def _answer_hint(question: Question) -> list[str]:
+    if question.kind == "text":
+        return ["  #   (free text, unscored; quote it if it contains a colon)"]
+    if question.kind == "number":
+        lines = [f"  #   a number of {question.unit}:"]
+        lines += [
+            f"  #     {plain_number(o.from_)} {question.unit_for(o.from_)} or more "
+            f"{_score(o)}: {o.label}"
+            if o.from_ is not None
+            else f"  #   or {o.value} {_score(o)}: {o.label}"
+            for o in question.options
+        ]
+        return lines
+    lines = [f"  #   {o.value} {_score(o)}: {o.label}" for o in question.options]
+    if question.kind == "multi":
+        lines.insert(
+            0, "  #   a list, such as [a, b], of these (their scores add up, to at most 100):"
+        )
+    return lines
+
+
+def answers_template(bank: Bank) -> str:
+    lines = [
+        f"# Answers for consortium-ready: {bank_name(bank.info.title, bank.info.version)}.",
+        "# Fill in the profile, then answer with the values listed under each question;",
+        "# the number in brackets after each is what that answer scores, out of 100.",
+        "# Leave a question empty if you have not answered it yet; it counts as 0.",
+        "# Score it with: consortium-ready assess --answers THIS-FILE",
+        "profile:",
+        '  organisation: ""',
+        f"  role:             # {' | '.join(ROLES)}",
+        f"  stage:            # {' | '.join(STAGES)}",
+        "  consortium:       # optional: the consortium's name",
+        "  tender_deadline:  # optional: YYYY-MM-DD",
+        "",
+        "answers:",
+    ]
+    for theme in bank.themes:
+        lines += ["", f"  # ---- {theme.title} " + "-" * max(4, 70 - len(theme.title))]
+        for question in theme.questions:
+            lines.append("")
+            lines += _comment(question.text)
+            if conditions := _conditions(question):
+                lines.append(f"  #   (asked only when {conditions})")
+            lines += _answer_hint(question)
+            lines.append(f"  {question.id}:")
+    lines += [
+        "",
+        "notes:",
+        "  # Evidence notes, by question id, for example:",
+        f"  # {bank.questions[0].id}: {json.dumps('Minutes of the partners meeting, 3 March')}",
+        "",
+    ]
+    return "\n".join(lines)

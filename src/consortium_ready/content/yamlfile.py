@@ -1,0 +1,172 @@
+"""Safe YAML reading that remembers where every value came from.
+
+Anchors and aliases are refused outright (no alias bombs), a key given twice
+in one mapping is an error rather than silently last-wins, and every value's
+line can be looked up by its path so that messages can name it. Files are
+parsed by libyaml when PyYAML was built with it, else by PyYAML's own parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from consortium_ready.content.userfiles import read_text, refused, too_deep
+from consortium_ready.errors import InputError, Problem
+
+Path_ = tuple[str | int, ...]
+ALIASES_REFUSED = "not valid YAML: anchors and aliases (&name, *name) are not allowed"
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+def _strict(base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> type[Any]:
+    """The safe loader `base`, where only `true` and `false` are booleans.
+
+    YAML 1.1 reads `yes`, `no`, `on` and `off` as booleans; in a bank whose
+    answers are `yes` and `no` that would be a trap, so they stay text.
+    """
+
+    class Strict(base):  # type: ignore[valid-type,misc]
+        yaml_implicit_resolvers = {
+            first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
+            for first, resolvers in base.yaml_implicit_resolvers.items()
+        }
+
+    Strict.add_implicit_resolver(
+        _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    return Strict
+
+
+_PurePythonLoader = _strict(yaml.SafeLoader)
+_Loader = _strict(yaml.CSafeLoader) if yaml.__with_libyaml__ else _PurePythonLoader
+
+
+@dataclass
+class YamlDocument:
+    """Parsed data with the line of each value, looked up by path."""
+
+    path: Path
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    text: str = ""
+    """The text parsed, exactly as read."""
+
+    def line_of(self, loc: tuple[Any, ...]) -> int | None:
+        """The line of the deepest known value along `loc` (a pydantic-style location)."""
+        best = self.lines.get((), None)
+        prefix: Path_ = ()
+        for part in loc:
+            if not isinstance(part, (str, int)):
+                continue
+            candidate = (*prefix, part)
+            if candidate in self.lines:
+                prefix = candidate
+                best = self.lines[candidate]
+        return best
+
+    def problem(self, loc: tuple[Any, ...], message: str) -> Problem:
+        """A problem at `loc`, with its line and a dotted field name."""
+        return Problem(self.path, self.line_of(loc), dotted(loc), message)
+
+
+def dotted(loc: tuple[Any, ...]) -> str:
+    """`("questions", 3, "options")` as `questions[3].options`."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif isinstance(part, str):
+            text += f".{part}" if text else part
+    return text
+
+
+class _AliasFound(Exception):
+    """A node met twice while indexing: the file refers to an anchor with an alias."""
+
+
+def _first_visit(node: Node, seen: set[int]) -> None:
+    if id(node) in seen:
+        raise _AliasFound
+    seen.add(id(node))
+
+
+def _index_lines(
+    file: Path,
+    node: Node,
+    path: Path_,
+    lines: dict[Path_, int],
+    problems: list[Problem],
+    seen: set[int],
+) -> None:
+    """Record the line of every value and every key given twice; raise _AliasFound at an alias.
+
+    An alias is the anchored node itself, met again, so each node is visited
+    at most once and an alias bomb is refused before it can expand.
+    """
+    _first_visit(node, seen)
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, MappingNode):
+        keys: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            _first_visit(key_node, seen)
+            key = key_node.value if isinstance(key_node, ScalarNode) else repr(key_node)
+            line = key_node.start_mark.line + 1
+            if key in keys:
+                message = f"key given twice (first on line {keys[key]})"
+                problems.append(Problem(file, line, dotted((*path, key)), message))
+            keys[key] = line
+            _index_lines(file, value_node, (*path, key), lines, problems, seen)
+            lines[(*path, key)] = line  # a field is named where its key stands
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            _index_lines(file, item, (*path, index), lines, problems, seen)
+
+
+def _first_alias_line(text: str) -> int | None:
+    """The line of the first alias in `text`, which parses."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return None
+
+
+def parse_yaml(text: str, path: Path) -> YamlDocument:
+    """Parse `text` (read from `path`), raising InputError with file and line on any problem."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDocument(path, None, {(): 1}, text)
+        lines: dict[Path_, int] = {}
+        duplicates: list[Problem] = []
+        _index_lines(path, node, (), lines, duplicates, set())
+        if duplicates:
+            raise InputError(duplicates)
+        data = loader.construct_document(node)
+    except _AliasFound:
+        raise refused(path, ALIASES_REFUSED, _first_alias_line(text)) from None
+    except RecursionError:
+        raise too_deep(path, "read as YAML") from None
+    except yaml.MarkedYAMLError as error:
+        if "maximum nesting depth" in str(error.problem):  # libyaml's limit
+            raise too_deep(path, "read as YAML") from None
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        message = " ".join(str(part) for part in (error.context, error.problem) if part)
+        raise refused(path, f"not valid YAML: {message}", line) from None
+    except yaml.YAMLError as error:
+        raise refused(path, f"not valid YAML: {error}") from None
+    finally:
+        loader.dispose()
+    return YamlDocument(path, data, lines, text)
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Read and parse a YAML file, with clear messages for unreadable files."""
+    return parse_yaml(read_text(path, "a YAML file"), path)

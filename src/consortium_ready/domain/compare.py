@@ -1,0 +1,275 @@
+"""What moved between two assessments: scores, red flags, answers and actions.
+
+When the question bank changed between the runs, the questions only one run
+holds are listed apart and answers are compared on the questions both share.
+The bank passed in words the questions and answers; the scores are those
+saved with each assessment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from consortium_ready.domain.assessment import Assessment
+from consortium_ready.domain.bank import Bank
+from consortium_ready.domain.profile import ROLES, STAGES, same_organisation
+from consortium_ready.words import bank_name, local_date, plural
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    """A score and band before and after; None where that run has no score.
+
+    `id` is the theme's id, or "overall".
+    """
+
+    id: str
+    title: str
+    before: float | None
+    after: float | None
+    band_before: str | None
+    band_after: str | None
+
+    @property
+    def change(self) -> float | None:
+        if self.before is None or self.after is None:
+            return None
+        return round(self.after - self.before, 1)
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    question_id: str
+    question: str
+    before: str
+    after: str
+    score_before: int | None
+    score_after: int | None
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class QuestionRef:
+    """A question by id, with its wording when the bank still holds it."""
+
+    id: str
+    text: str | None
+
+
+@dataclass(frozen=True)
+class Run:
+    """One of the two assessments, as the comparison describes it."""
+
+    organisation: str
+    date: str
+    bank: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    old: Run
+    new: Run
+    overall: ScoreChange
+    themes: list[ScoreChange]
+    flags_raised: list[str]
+    flags_cleared: list[str]
+    flags_open: list[str]
+    answers: list[AnswerChange]
+    actions_done: list[ActionItem]
+    actions_new: list[ActionItem]
+    bank_changed: bool
+    added: list[QuestionRef]
+    removed: list[QuestionRef]
+    common: int
+    notes: list[str]
+
+    @property
+    def organisation(self) -> str:
+        return self.new.organisation
+
+    @property
+    def scores(self) -> list[ScoreChange]:
+        return [self.overall, *self.themes]
+
+    @property
+    def flag_groups(self) -> list[tuple[str, list[str]]]:
+        return [
+            ("Cleared", self.flags_cleared),
+            ("Raised", self.flags_raised),
+            ("Still raised", self.flags_open),
+        ]
+
+    @property
+    def action_groups(self) -> list[tuple[str, list[ActionItem]]]:
+        return [("Completed", self.actions_done), ("New", self.actions_new)]
+
+    @property
+    def question_groups(self) -> list[tuple[str, list[QuestionRef]]]:
+        """The questions only one run holds, under a heading that says why; empty groups left out."""
+        if self.bank_changed:
+            titles = ("Added to the question bank", "Removed from the question bank")
+        else:
+            titles = ("Asked only in the later run", "Asked only in the earlier run")
+        return [(title, refs) for title, refs in zip(titles, (self.added, self.removed)) if refs]
+
+
+def _run(assessment: Assessment) -> Run:
+    return Run(
+        organisation=assessment.profile.organisation,
+        date=local_date(assessment.created, with_time=True),
+        bank=bank_name(assessment.bank.title, assessment.bank.version),
+    )
+
+
+def question_ids(assessment: Assessment) -> list[str]:
+    """The questions a run holds: every question it counted or answered, in order."""
+    counted = [s.question for s in assessment.result.questions]
+    return list(dict.fromkeys([*counted, *assessment.answers]))
+
+
+def _overall(old: Assessment, new: Assessment) -> ScoreChange:
+    before, after = old.result.overall, new.result.overall
+    return ScoreChange(
+        "overall", "Overall", before.score, after.score, before.band_label, after.band_label
+    )
+
+
+def _themes(old: Assessment, new: Assessment) -> list[ScoreChange]:
+    before = {t.id: t for t in old.result.themes if t.score is not None}
+    after = {t.id: t for t in new.result.themes if t.score is not None}
+    changes = []
+    for theme_id in dict.fromkeys([*after, *before]):
+        b, a = before.get(theme_id), after.get(theme_id)
+        changes.append(
+            ScoreChange(
+                id=theme_id,
+                title=(a or b).title,  # type: ignore[union-attr]
+                before=b.score if b else None,
+                after=a.score if a else None,
+                band_before=b.band_label if b else None,
+                band_after=a.band_label if a else None,
+            )
+        )
+    return changes
+
+
+def _answer_text(assessment: Assessment, bank: Bank, question_id: str) -> str:
+    value = assessment.answers.get(question_id)
+    if value is not None:
+        return bank.answer_words(question_id, value)
+    counted = next((s for s in assessment.result.questions if s.question == question_id), None)
+    return "not asked" if counted and counted.status.startswith("hidden") else "not answered"
+
+
+def _answers(old: Assessment, new: Assessment, bank: Bank, common: list[str]) -> list[AnswerChange]:
+    score_before = {s.question: s.score for s in old.result.questions}
+    score_after = {s.question: s.score for s in new.result.questions}
+    changes = []
+    for question_id in common:
+        if old.answers.get(question_id) == new.answers.get(question_id):
+            continue
+        question = bank.question(question_id)
+        changes.append(
+            AnswerChange(
+                question_id=question_id,
+                question=question.text if question else question_id,
+                before=_answer_text(old, bank, question_id),
+                after=_answer_text(new, bank, question_id),
+                score_before=score_before.get(question_id),
+                score_after=score_after.get(question_id),
+            )
+        )
+    return changes
+
+
+def _actions(assessment: Assessment, common: set[str]) -> dict[tuple[str, str], ActionItem]:
+    """The run's actions on shared ground (red flags, and questions both runs hold), by key."""
+    return {
+        (action.kind, action.question or action.flag or action.text): ActionItem(
+            text=action.text, reason=action.reason
+        )
+        for action in assessment.result.actions
+        if action.question is None or action.question in common
+    }
+
+
+def _notes(
+    old: Assessment, new: Assessment, bank: Bank, added: int, removed: int, common: int
+) -> list[str]:
+    notes = []
+    if not same_organisation(old.profile.organisation, new.profile.organisation):
+        notes.append(
+            f"These are assessments of two organisations: “{old.profile.organisation}” "
+            f"and “{new.profile.organisation}”."
+        )
+    if old.created > new.created:
+        notes.append(
+            "The first assessment given is the later one, so changes run backwards in time."
+        )
+    if old.bank.content_hash != new.bank.content_hash:
+        versions = (
+            f" (version {old.bank.version}, then {new.bank.version})"
+            if old.bank.version != new.bank.version
+            else ""
+        )
+        notes.append(
+            f"The question bank changed between the runs{versions}: "
+            f"{plural(added, 'question')} only in the later run, {removed} only in the "
+            f"earlier; answers are compared on the {common} questions both hold."
+        )
+    if bank.content_hash not in (old.bank.content_hash, new.bank.content_hash):
+        notes.append(
+            f"Questions and answers are worded as in “{bank.info.title}”, version "
+            f"{bank.info.version}, which neither run used; a question it does not "
+            "hold is shown by its id."
+        )
+    for field, names in (("role", ROLES), ("stage", STAGES)):
+        before, after = getattr(old.profile, field), getattr(new.profile, field)
+        if before != after:
+            notes.append(
+                f"The {'expected role' if field == 'role' else 'stage'} changed from "
+                f"{names[before]} to {names[after]}, which changes which questions "
+                "apply and what counts as ready."
+            )
+    return notes
+
+
+def compare(old: Assessment, new: Assessment, bank: Bank) -> Comparison:
+    """What changed from `old` to `new`, worded with `bank`."""
+    old_ids, new_ids = question_ids(old), question_ids(new)
+    common = [qid for qid in new_ids if qid in set(old_ids)]
+
+    def refs(ids: list[str], without: list[str]) -> list[QuestionRef]:
+        return [
+            QuestionRef(qid, q.text if (q := bank.question(qid)) else None)
+            for qid in ids
+            if qid not in set(without)
+        ]
+
+    added, removed = refs(new_ids, old_ids), refs(old_ids, new_ids)
+    flags_before = {f.id: f.title for f in old.result.flags}
+    flags_after = {f.id: f.title for f in new.result.flags}
+    actions_before = _actions(old, set(common))
+    actions_after = _actions(new, set(common))
+    return Comparison(
+        old=_run(old),
+        new=_run(new),
+        overall=_overall(old, new),
+        themes=_themes(old, new),
+        flags_raised=[t for i, t in flags_after.items() if i not in flags_before],
+        flags_cleared=[t for i, t in flags_before.items() if i not in flags_after],
+        flags_open=[t for i, t in flags_after.items() if i in flags_before],
+        answers=_answers(old, new, bank, common),
+        actions_done=[a for k, a in actions_before.items() if k not in actions_after],
+        actions_new=[a for k, a in actions_after.items() if k not in actions_before],
+        bank_changed=old.bank.content_hash != new.bank.content_hash,
+        added=added,
+        removed=removed,
+        common=len(common),
+        notes=_notes(old, new, bank, len(added), len(removed), len(common)),
+    )

@@ -1,0 +1,60 @@
+"""Reports and comparisons laid out from their views: HTML, Markdown and CSV."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from consortium_ready.domain.compare import Comparison
+from consortium_ready.reports.chart import theme_chart
+from consortium_ready.reports.formats import (
+    ComparisonFormat,
+    ReportFormat,
+)
+from consortium_ready.reports.table import report_csv
+from consortium_ready.reports.view import ReportView
+from consortium_ready.words import score_number
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
+
+
+def markdown_text(text: object) -> str:
+    """Text shown literally in Markdown: special characters escaped, on one line."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+@cache
+def environment() -> Environment:
+    """Templates from the package; `.html.j2` templates escape everything they insert."""
+    env = Environment(
+        loader=PackageLoader("consortium_ready.reports", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_text
+    env.filters["number"] = score_number
+    return env
+
+
+def _render(template: str, **context: object) -> str:
+    text = environment().get_template(template).render(**context)
+    return re.sub(r"\n{3,}", "\n\n", text) if template.endswith(".md.j2") else text
+
+
+def render_report(view: ReportView, fmt: ReportFormat) -> str:
+    """A report on one assessment in the given format."""
+    if fmt == "csv":
+        return report_csv(view)
+    if fmt == "html":
+        return _render("report.html.j2", v=view, chart=theme_chart(view))
+    return _render("report.md.j2", v=view)
+
+
+def render_comparison(comparison: Comparison, fmt: ComparisonFormat) -> str:
+    """A comparison of two assessments as an HTML or Markdown report."""
+    return _render(f"compare.{fmt}.j2", c=comparison)

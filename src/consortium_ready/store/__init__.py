@@ -1,0 +1,1 @@
+"""Files on disk: atomic writes, saved assessments, their index and history, drafts."""

@@ -1,0 +1,145 @@
+"""Finding saved assessments in the reports folder, quickly, skipping anything that is not one.
+
+A scan reads only what the history table needs from each file, and only for
+files the index (savedindex.py) does not already describe: saving adds each
+new assessment to it. Nothing but the index is ever written, and a file that
+is not a saved assessment is skipped with a warning naming it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from consortium_ready.domain.assessment import Assessment
+from consortium_ready.domain.profile import organisation_key
+from consortium_ready.errors import InputError, Problem
+from consortium_ready.store.saved import load_assessment, read_saved
+from consortium_ready.store.savedindex import (
+    Summary,
+    read_index,
+    stamp,
+    summary_fields,
+    write_index,
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One saved assessment, as the history table shows it.
+
+    `key` says which organisation it is: names that make the same folder name
+    (profile.organisation_key) are the same organisation.
+    """
+
+    path: Path
+    organisation: str
+    key: str
+    created: datetime
+    score: float | None
+    band: str | None
+    flags: int
+    coverage: float
+    bank: str
+
+    def load(self) -> Assessment:
+        """The whole assessment (InputError if the file has changed into something else)."""
+        return load_assessment(self.path)
+
+
+@dataclass(frozen=True)
+class Scan:
+    """The assessments found, by organisation and then oldest first, and a warning per file skipped."""
+
+    folder: Path
+    entries: list[Entry] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def organisations(self) -> dict[str, list[Entry]]:
+        """Each organisation's assessments, oldest first, keyed as Entry.key."""
+        grouped: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            grouped.setdefault(entry.key, []).append(entry)
+        return grouped
+
+    def for_organisation(self, name: str) -> list[Entry]:
+        """This organisation's assessments, oldest first (matched as its folder name is)."""
+        return self.organisations().get(organisation_key(name), [])
+
+    def latest(self, name: str) -> Entry | None:
+        mine = self.for_organisation(name)
+        return mine[-1] if mine else None
+
+
+def _saved_files(folder: Path) -> tuple[dict[str, os.stat_result], list[Problem]]:
+    """`<organisation>/<name>.json` under `folder` with its stat, hidden names left out;
+    and a problem for each organisation's folder or file that cannot be looked at."""
+    found, problems = {}, []
+    with os.scandir(folder) as organisations:
+        subfolders = [o for o in organisations if not o.name.startswith(".") and o.is_dir()]
+    for organisation in subfolders:
+        try:
+            with os.scandir(organisation.path) as files:
+                for file in files:
+                    wanted = file.name.endswith(".json") and not file.name.startswith(".")
+                    if wanted and file.is_file():
+                        found[f"{organisation.name}/{file.name}"] = file.stat()
+        except OSError as error:
+            problems.append(
+                Problem(
+                    Path(error.filename or organisation.path),
+                    None,
+                    "",
+                    f"cannot be read: {error.strerror}",
+                )
+            )
+    return found, problems
+
+
+def _record(path: Path) -> dict[str, Any]:
+    """What the index keeps for one file: the fields of its Entry, or why it was skipped."""
+    try:
+        return {"entry": summary_fields(read_saved(path, Summary))}
+    except InputError as error:
+        return {"problems": [[p.line, p.field, p.message] for p in error.problems]}
+
+
+def _from_record(path: Path, record: dict[str, Any]) -> Entry | list[Problem]:
+    if "problems" in record:
+        return [Problem(path, line, field, message) for line, field, message in record["problems"]]
+    created = datetime.fromisoformat(record["entry"]["created"])
+    if created.tzinfo is None:
+        raise ValueError("a record without a time zone")  # from before they were refused
+    return Entry(path=path, **dict(record["entry"], created=created))
+
+
+def scan(folder: Path) -> Scan:
+    """Every saved assessment under `folder`; damaged or foreign files are skipped, never changed."""
+    try:
+        files, warnings = _saved_files(folder)
+    except OSError:
+        return Scan(folder)
+    cached = read_index(folder)
+    records: dict[str, Any] = {}
+    entries: list[Entry] = []
+    for name, stat in sorted(files.items()):
+        path, record = folder / name, cached.get(name)
+        if not (isinstance(record, dict) and record.get("stamp") == stamp(stat)):
+            record = {"stamp": stamp(stat), **_record(path)}
+        try:
+            found = _from_record(path, record)
+        except (KeyError, TypeError, ValueError):  # a damaged record: read the file again
+            record = {"stamp": stamp(stat), **_record(path)}
+            found = _from_record(path, record)
+        records[name] = record
+        if isinstance(found, Entry):
+            entries.append(found)
+        else:
+            warnings.extend(found)
+    if records != cached:
+        write_index(folder, records)
+    entries.sort(key=lambda e: (e.key, e.created, len(e.path.name), e.path.name))
+    return Scan(folder, entries, warnings)
