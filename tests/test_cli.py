@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import json
 import subprocess
 import sys
@@ -12,6 +14,8 @@ from consortium_ready.cli import main
 from consortium_ready.yamlfile import parse_yaml
 from tests.conftest import MINI
 from tests.test_answers import GOOD, MINI_ARGS
+
+TODAY = date(2026, 1, 15)  # the day deadlines are counted from
 
 COMMANDS = ["validate", "questions", "template", "assess"]
 
@@ -38,8 +42,11 @@ def test_validate_summarises_the_bank(capsys):
     assert main(["validate", *MINI_ARGS]) == 0
     out = capsys.readouterr().out
     assert "1 case studies with 4 items" in out
+    assert "1 guidance document with 1 items" in out
+    assert "A guide to bidding together (Beta Council, 2020)  cited by  1 questions; " \
+           "1 of 1 items cited" in out
     assert "2 themes, 8 questions (7 scored, 1 unscored notes), 2 red flags" in out
-    assert "challenges and lessons cited: 2 of 3" in out
+    assert "Challenges and lessons cited: 2 of 3" in out
     assert "alpha.unused: Kept to test the uncited list." in out
 
 
@@ -130,9 +137,9 @@ def test_an_unscored_assessment_still_names_the_organisation(tmp_path, capsys, m
     from consortium_ready import assessment
     from consortium_ready.result import Overall
 
-    def unscored(bank, answer_set):  # noqa: ANN001, ANN202 - as scoring.score
+    def unscored(bank, answer_set, today):  # noqa: ANN001, ANN202 - as scoring.score
         nothing = Overall(score=None, band=None, band_label=None, meaning=None, uncapped_band=None)
-        return score(bank, answer_set).model_copy(update={"overall": nothing})
+        return score(bank, answer_set, today).model_copy(update={"overall": nothing})
 
     score = assessment.score
     monkeypatch.setattr(assessment, "score", unscored)

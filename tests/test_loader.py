@@ -45,7 +45,7 @@ def test_the_content_hash_follows_the_content_not_the_folder(bank_copy, mini_ban
         ("questions/themes/01-lead.yaml", "cites: [alpha.guarantor]\n    action: Agree",
          "cites: [alpha.nonsense]\n    action: Agree",
          "questions/themes/01-lead.yaml:12: questions[0].cites[0]: cites 'alpha.nonsense', "
-         "which is not an item in the case studies"),
+         "which is not an item in the case studies or the guidance"),
         ("questions/themes/01-lead.yaml", "id: guarantor-plan", "id: guarantor",
          "questions/themes/01-lead.yaml:18: questions[1].id: question id 'guarantor' is "
          "already used by a question (01-lead.yaml, line 7)"),
@@ -68,9 +68,9 @@ def test_the_content_hash_follows_the_content_not_the_folder(bank_copy, mini_ban
          "questions/themes/01-lead.yaml:10: questions[0].wieght: unknown field (check the "
          "spelling against docs/bank-format.md)"),
         ("questions/flags.yaml", "caps_band: early", "caps_band: awful",
-         "questions/flags.yaml:4: flags[0].caps_band: 'awful' is not a band"),
+         "questions/flags.yaml:5: flags[0].caps_band: 'awful' is not a band"),
         ("questions/flags.yaml", "question: weeks\n", "question: agreement\n",
-         "questions/flags.yaml:18: flags[1].when[0]: `below` tests number questions only"),
+         "questions/flags.yaml:20: flags[1].when[0]: `below` tests number questions only"),
         ("questions/bank.yaml", "  - item: alpha.unused\n    reason: Kept to test the uncited list.\n",
          "  []\n",
          "seeds/alpha.yaml:30: items[3].id: challenge 'alpha.unused' is cited by no question "
@@ -155,7 +155,7 @@ def test_each_file_is_read_once_and_hashed_as_parsed(monkeypatch, mini_bank):
 
         monkeypatch.setattr(Path, name, spy)
     bank = load_bank(MINI / "questions", MINI / "seeds")
-    assert len(reads) == 6 and set(reads.values()) == {1}
+    assert len(reads) == 7 and set(reads.values()) == {1}
     assert bank.content_hash == mini_bank.content_hash
 
 
@@ -165,3 +165,24 @@ def test_the_bank_keeps_question_order_and_band_rank(mini_bank):
     assert mini_bank.band_rank == {band.id: index
                                    for index, band in enumerate(mini_bank.info.bands)}
     assert mini_bank.question_order is mini_bank.question_order  # built once
+
+
+def test_guidance_items_are_cited_like_lessons(mini_bank):
+    source, item = mini_bank.cited("beta-guide.lead-standing")
+    assert source.name == "A guide to bidding together (Beta Council, 2020)"
+    assert item.section == "Financial standing"
+
+
+def test_an_uncited_guidance_item_is_named(bank_copy):
+    problems = problems_after(bank_copy, "questions/themes/01-lead.yaml",
+                              "cites: [alpha.guarantor, beta-guide.lead-standing]",
+                              "cites: [alpha.guarantor]")
+    assert problems == ["seeds/guidance/beta-guide.yaml:7: items[0].id: guidance item "
+                        "'beta-guide.lead-standing' is cited by no question or flag; cite it, "
+                        "remove it, or list it under `uncited` in bank.yaml with the reason"]
+
+
+def test_a_flag_lists_only_known_answers(bank_copy):
+    problems = problems_after(bank_copy, "questions/flags.yaml", "in: [no]", "in: [no, dont-know]")
+    assert problems == ["questions/flags.yaml:10: flags[0].when[0]: list only known answers: "
+                        "'dont-know' raises every flag as unknown by itself (see docs/scoring.md)"]

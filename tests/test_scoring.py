@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from consortium_ready.answers import AnswerSet
 from consortium_ready.profile import Profile
 from consortium_ready.scoring import score
+
+TODAY = date(2026, 1, 15)  # the day deadlines are counted from
 
 
 def answers(role="lead", stage="bidding", **given) -> AnswerSet:
@@ -21,7 +25,7 @@ def by_question(result):
 def test_a_worked_example(mini_bank):
     result = score(mini_bank, answers(guarantor="no", guarantor_plan="talks",
                                       lead_capacity="partly", agreement="none", weeks=3,
-                                      support=["funding", "training"]))
+                                      support=["funding", "training"]), TODAY)
     # Lead body: guarantor 0×2, plan 50×3, capacity 50×2 → 250 / 7 = 35.7
     # Agreeing: agreement 0×3, legal check hidden by a weaker answer 0×3,
     #           3 weeks → 50×2, support 50+25 → 75×1 → 175 / 9 = 19.4
@@ -32,13 +36,13 @@ def test_a_worked_example(mini_bank):
 
 
 def test_a_follow_up_hidden_by_a_better_answer_counts_in_full(mini_bank):
-    result = score(mini_bank, answers(guarantor="yes"))
+    result = score(mini_bank, answers(guarantor="yes"), TODAY)
     assert by_question(result)["guarantor-plan"] == ("hidden_high", 100)
     assert result.themes[0].score == round((100 * 2 + 100 * 3 + 0 * 2) / 7, 1)
 
 
 def test_dont_know_is_a_gap_with_a_find_out_action(mini_bank):
-    result = score(mini_bank, answers(agreement="dont-know", support=["dont-know"]))
+    result = score(mini_bank, answers(agreement="dont-know", support=["dont-know"]), TODAY)
     assert by_question(result)["agreement"] == ("dont_know", 0)
     assert by_question(result)["support"] == ("dont_know", 0)
     kinds = {a.question: a.kind for a in result.actions}
@@ -47,7 +51,7 @@ def test_dont_know_is_a_gap_with_a_find_out_action(mini_bank):
 
 
 def test_unanswered_questions_count_as_zero_and_lower_coverage(mini_bank):
-    result = score(mini_bank, answers(guarantor="yes"))
+    result = score(mini_bank, answers(guarantor="yes"), TODAY)
     assert by_question(result)["agreement"] == ("unanswered", 0)
     # asked: guarantor, lead-capacity, agreement, weeks, support (both follow-ups hidden)
     assert result.coverage.asked == 5 and result.coverage.unanswered == 4
@@ -55,53 +59,53 @@ def test_unanswered_questions_count_as_zero_and_lower_coverage(mini_bank):
 
 
 def test_expectations_depend_on_the_stage(mini_bank):
-    exploring = score(mini_bank, answers(stage="exploring", agreement="draft"))
-    bidding = score(mini_bank, answers(stage="bidding", agreement="draft"))
+    exploring = score(mini_bank, answers(stage="exploring", agreement="draft"), TODAY)
+    bidding = score(mini_bank, answers(stage="bidding", agreement="draft"), TODAY)
     assert by_question(exploring)["agreement"] == ("answered", 80)
     assert by_question(bidding)["agreement"] == ("answered", 40)
 
 
 def test_questions_for_another_role_or_stage_do_not_count(mini_bank):
-    result = score(mini_bank, answers(role="partner", stage="exploring"))
+    result = score(mini_bank, answers(role="partner", stage="exploring"), TODAY)
     assert {"lead-capacity", "weeks"}.isdisjoint(by_question(result))
 
 
 def test_number_answers_fall_in_bands(mini_bank):
     for weeks, expected in [(0, 0), (1.9, 0), (2, 50), (5.5, 50), (6, 100), (52, 100)]:
-        assert by_question(score(mini_bank, answers(weeks=weeks)))["weeks"][1] == expected
+        assert by_question(score(mini_bank, answers(weeks=weeks), TODAY))["weeks"][1] == expected
 
 
 def test_multiple_choice_adds_up_to_at_most_100(mini_bank):
-    result = score(mini_bank, answers(support=["funding", "advice", "training"]))
+    result = score(mini_bank, answers(support=["funding", "advice", "training"]), TODAY)
     assert by_question(result)["support"] == ("answered", 100)
 
 
 def test_red_flags_cap_the_overall_band_but_not_the_score(mini_bank):
     strong = dict(guarantor="yes", lead_capacity="yes", agreement="signed", legal_check="yes",
                   weeks=8, support=["funding", "advice"])
-    clean = score(mini_bank, answers(**strong))
+    clean = score(mini_bank, answers(**strong), TODAY)
     assert clean.overall.band == "ready" and clean.flags == []
-    flagged = score(mini_bank, answers(**{**strong, "guarantor": "no", "guarantor_plan": "plan"}))
+    flagged = score(mini_bank, answers(**{**strong, "guarantor": "no", "guarantor_plan": "plan"}), TODAY)
     assert [f.id for f in flagged.flags] == ["no-guarantor"]
     assert flagged.overall.uncapped_band == "ready"
     assert flagged.overall.band == "early" and flagged.overall.capped_by == ["no-guarantor"]
 
 
 def test_the_worst_cap_wins_and_flags_are_listed_worst_first(mini_bank):
-    result = score(mini_bank, answers(guarantor="no", agreement="none", weeks=3))
+    result = score(mini_bank, answers(guarantor="no", agreement="none", weeks=3), TODAY)
     assert [f.id for f in result.flags] == ["rushed", "no-guarantor"]
     assert result.overall.band == "not-ready"
 
 
 def test_a_flag_on_an_unasked_question_is_not_raised(mini_bank):
-    result = score(mini_bank, answers(stage="exploring", agreement="none"))
+    result = score(mini_bank, answers(stage="exploring", agreement="none"), TODAY)
     assert result.flags == []
 
 
 def test_the_action_plan_puts_flags_then_the_heaviest_weakest_gaps_first(mini_bank):
     result = score(mini_bank, answers(guarantor="no", guarantor_plan="talks",
                                       lead_capacity="partly", agreement="signed",
-                                      legal_check="no", weeks=8, support=["training"]))
+                                      legal_check="no", weeks=8, support=["training"]), TODAY)
     plan = [(a.rank, a.kind, a.flag or a.question) for a in result.actions]
     # gaps: guarantor (flagged) 2×100; legal-check 3×100; plan 3×50; capacity 2×50; support 1×75
     assert plan == [
@@ -117,7 +121,7 @@ def test_the_action_plan_puts_flags_then_the_heaviest_weakest_gaps_first(mini_ba
 
 
 def test_answers_at_or_above_the_threshold_need_no_action(mini_bank):
-    result = score(mini_bank, answers(support=["funding", "training"]))  # 75
+    result = score(mini_bank, answers(support=["funding", "training"]), TODAY)  # 75
     assert "support" not in {a.question for a in result.actions}
 
 
@@ -142,3 +146,32 @@ def test_a_unit_reads_as_the_bank_says_after_1(mini_bank):
         "1 year of accounts", "3 years of accounts"]
     assert [per_cent.answer_label(n) for n in (1, 3)] == ["1 per cent", "3 per cent"]
     assert (weeks.unit_for(1), weeks.unit_for(1.0), weeks.unit_for(2)) == ("week", "week", "weeks")
+
+
+def test_a_dont_know_raises_a_flag_as_unknown_and_says_so(mini_bank):
+    result = score(mini_bank, answers(guarantor="dont-know"), TODAY)
+    (flag,) = result.flags
+    assert flag.id == "no-guarantor" and flag.unknown
+    assert flag.title == "You could not say whether there is a guarantor"
+    assert result.overall.band in {"early", "not-ready"}
+
+
+def test_a_known_good_answer_rules_a_flag_out_whatever_else_is_unknown(mini_bank):
+    result = score(mini_bank, answers(agreement="signed", weeks="dont-know"), TODAY)
+    assert "rushed" not in {f.id for f in result.flags}
+    unknown = score(mini_bank, answers(agreement="none", weeks="dont-know"), TODAY)
+    assert [(f.id, f.unknown) for f in unknown.flags] == [("rushed", True)]
+
+
+def test_weeks_left_are_counted_from_the_tender_deadline():
+    profile = Profile(organisation="Org", role="lead", stage="bidding",
+                      tender_deadline=date(2026, 2, 12))
+    assert profile.weeks_left(TODAY) == 4
+    assert Profile(organisation="Org", role="lead", stage="bidding").weeks_left(TODAY) is None
+
+
+def test_a_delivering_consortium_that_rebids_is_also_bidding():
+    profile = Profile(organisation="Org", role="lead", stage="delivering", rebidding=True)
+    assert profile.stages == {"delivering", "bidding"}
+    assert Profile(organisation="Org", role="lead", stage="bidding", rebidding=True).stages == {
+        "bidding"}

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from consortium_ready.scoring import answer_score, score
 from tests.strategies import answer_sets, answer_values
+
+TODAY = date(2026, 1, 15)  # the day deadlines are counted from
 
 
 
@@ -26,7 +30,7 @@ SETTINGS = settings(max_examples=150, deadline=None,
 @given(data=st.data())
 def test_scores_stay_between_0_and_100(any_bank, data):
     bank = any_bank
-    result = score(bank, data.draw(answer_sets(bank)))
+    result = score(bank, data.draw(answer_sets(bank)), TODAY)
     assert all(0 <= s <= 100 for s in all_scores_of(result))
     assert all(0 <= q.score <= 100 for q in result.questions)
     assert 0 <= result.coverage.percent <= 100
@@ -56,7 +60,7 @@ def test_a_better_answer_never_lowers_any_score(any_bank, data):
     if better is None:
         return
     after = before.model_copy(update={"answers": {**before.answers, question.id: better}})
-    old, new = score(bank, before), score(bank, after)
+    old, new = score(bank, before, TODAY), score(bank, after, TODAY)
     for old_theme, new_theme in zip(old.themes, new.themes, strict=True):
         if old_theme.score is not None:
             assert new_theme.score >= old_theme.score, (question.id, old_theme.id)
@@ -70,4 +74,4 @@ def test_the_order_answers_were_given_in_does_not_matter(any_bank, data):
     answer_set = data.draw(answer_sets(bank))
     shuffled = data.draw(st.permutations(list(answer_set.answers.items())))
     reordered = answer_set.model_copy(update={"answers": dict(shuffled)})
-    assert score(bank, reordered) == score(bank, answer_set)
+    assert score(bank, reordered, TODAY) == score(bank, answer_set, TODAY)

@@ -48,8 +48,9 @@ class Assessment(BaseModel):
 
 def assess(bank: Bank, answer_set: AnswerSet, now: datetime | None = None) -> Assessment:
     """Score an answer set and wrap it, with the bank's identity, as an assessment."""
+    created = (now or datetime.now(UTC)).replace(microsecond=0)
     return Assessment(
-        created=(now or datetime.now(UTC)).replace(microsecond=0),
+        created=created,
         bank=BankRef(
             id=bank.info.id,
             title=bank.info.title,
@@ -59,5 +60,5 @@ def assess(bank: Bank, answer_set: AnswerSet, now: datetime | None = None) -> As
         profile=answer_set.profile,
         answers=answer_set.answers,
         notes={k: v for k, v in answer_set.notes.items() if v.strip()},
-        result=score(bank, answer_set),
+        result=score(bank, answer_set, created.astimezone().date()),
     )

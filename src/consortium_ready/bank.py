@@ -14,8 +14,16 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from consortium_ready.casestudies import CaseItem, CaseStudy, Id, Source, Strict
-from consortium_ready.profile import Role, Stage
+from consortium_ready.casestudies import (
+    CaseItem,
+    CaseStudy,
+    GuidanceItem,
+    GuidanceSource,
+    Id,
+    Source,
+    Strict,
+)
+from consortium_ready.profile import ConsortiumKind, Role, Stage
 from consortium_ready.words import plain_number
 
 QuestionKind = Literal["single", "yes_no", "number", "multi", "text"]
@@ -34,6 +42,9 @@ def _one_answer_message(value: Any, handler: ValidatorFunctionWrapHandler) -> An
             "answer", "an answer is an option value, a number, or a list of option values"
         ) from None
 
+
+Cited = tuple[CaseStudy, CaseItem] | tuple[GuidanceSource, GuidanceItem]
+"""What a citation names: a case study or a guidance document, and one of its items."""
 
 AnswerValue = Annotated[int | float | str | list[str], WrapValidator(_one_answer_message)]
 
@@ -62,6 +73,7 @@ class AppliesWhen(Strict):
 
     role: list[Role] | None = None
     stage: list[Stage] | None = None
+    kind: list[ConsortiumKind] | None = None
     answers: dict[str, list[str]] = Field(default_factory=dict)
 
 
@@ -147,11 +159,14 @@ class Band(Strict):
     meaning: str
 
 
+ProfileField = Literal["role", "stage", "kind", "weeks_left"]
+
+
 class FlagCondition(Strict):
     """One condition of a red flag: on an answer, or on the profile."""
 
     question: str | None = None
-    profile: Literal["role", "stage"] | None = None
+    profile: ProfileField | None = None
     in_: list[str] | None = Field(default=None, alias="in")
     below: float | None = None
 
@@ -161,8 +176,11 @@ class FlagCondition(Strict):
             raise ValueError("give exactly one of `question` or `profile`")
         if (self.in_ is None) == (self.below is None):
             raise ValueError("give exactly one of `in` or `below`")
-        if self.profile is not None and self.below is not None:
-            raise ValueError("`below` tests a number answer, not the profile")
+        numeric = self.question is not None or self.profile == "weeks_left"
+        if self.below is not None and not numeric:
+            raise ValueError("`below` tests a number answer or `weeks_left`, not the profile")
+        if self.profile == "weeks_left" and self.in_ is not None:
+            raise ValueError("`weeks_left` is a number: test it with `below`")
         return self
 
 
@@ -171,6 +189,7 @@ class Flag(Strict):
 
     id: str = Id
     title: str
+    title_unknown: str
     caps_band: str
     explain: str
     action: str
@@ -204,6 +223,7 @@ class Bank(Strict):
     info: BankInfo
     source: Source
     cases: list[CaseStudy]
+    guidance: list[GuidanceSource] = Field(default_factory=list)
     themes: list[Theme]
     flags: list[Flag]
     content_hash: str
@@ -228,8 +248,11 @@ class Bank(Strict):
         return {band.id: index for index, band in enumerate(self.info.bands)}
 
     @cached_property
-    def _items_by_ref(self) -> dict[str, tuple[CaseStudy, CaseItem]]:
-        return {case.item_ref(item): (case, item) for case in self.cases for item in case.items}
+    def _items_by_ref(self) -> dict[str, Cited]:
+        sources: list[CaseStudy | GuidanceSource] = [*self.cases, *self.guidance]
+        return {
+            source.item_ref(item): (source, item) for source in sources for item in source.items
+        }
 
     def question(self, question_id: str) -> Question | None:
         return self._questions_by_id.get(question_id)
@@ -240,8 +263,8 @@ class Bank(Strict):
     def case(self, case_id: str) -> CaseStudy:
         return next(case for case in self.cases if case.id == case_id)
 
-    def cited(self, ref: str) -> tuple[CaseStudy, CaseItem] | None:
-        """The case study and item a citation such as `leeds.six-weeks` refers to."""
+    def cited(self, ref: str) -> Cited | None:
+        """The case study or guidance, and its item, that a citation such as `leeds.six-weeks` names."""
         return self._items_by_ref.get(ref)
 
     def band(self, score: float) -> Band:
@@ -251,7 +274,7 @@ class Bank(Strict):
     def band_by_id(self, band_id: str) -> Band:
         return next(band for band in self.info.bands if band.id == band_id)
 
-    def citing(self, case_id: str) -> list[Question]:
-        """The questions that cite any item of a case study."""
-        prefix = f"{case_id}."
+    def citing(self, source_id: str) -> list[Question]:
+        """The questions that cite any item of a case study or guidance document."""
+        prefix = f"{source_id}."
         return [q for q in self.questions if any(ref.startswith(prefix) for ref in q.cites)]

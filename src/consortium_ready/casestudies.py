@@ -1,4 +1,9 @@
-"""The five real consortia the questions are built on, as data."""
+"""What the questions are built on, as data: five real consortia, and UK guidance.
+
+The case studies show what happened; guidance documents fill in what a
+commissioner tests that the cases do not cover. Both are paraphrased, item by
+item, and cited by id as `source-id.item-id`.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 Id = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 ItemKind = Literal["fact", "support", "benefit", "challenge", "lesson"]
+GuidanceKind = Literal["requirement", "practice", "risk", "fact"]
 
 
 class Strict(BaseModel):
@@ -68,4 +74,33 @@ class CaseStudy(Strict):
 
     def item_ref(self, item: CaseItem) -> str:
         """The id a question cites this item by: `case.item`."""
+        return f"{self.id}.{item.id}"
+
+
+class GuidanceItem(Strict):
+    """One point from a guidance document, paraphrased, with the section it comes from."""
+
+    id: str = Id
+    kind: GuidanceKind
+    section: str
+    text: str
+
+
+class GuidanceSource(Strict):
+    """A UK guidance document: who published it, when, where to read it, and what we draw on."""
+
+    id: str = Id
+    title: str
+    publisher: str
+    published: str
+    address: str = Field(pattern=r"^https?://\S+$")
+    items: list[GuidanceItem] = Field(min_length=1)
+
+    @property
+    def name(self) -> str:
+        """How a citation names the document: its title, publisher and date."""
+        return f"{self.title} ({self.publisher}, {self.published})"
+
+    def item_ref(self, item: GuidanceItem) -> str:
+        """The id a question cites this item by: `source.item`."""
         return f"{self.id}.{item.id}"

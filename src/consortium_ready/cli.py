@@ -31,19 +31,25 @@ def cmd_validate(args: argparse.Namespace) -> int:
     coverage = citation_coverage(bank)
     scored = [q for q in bank.questions if q.scored]
     items = sum(len(case.items) for case in bank.cases)
+    guidance_items = sum(len(source.items) for source in bank.guidance)
     print(printable(bank_name(bank.info.title, bank.info.version)))
     print(f"  content hash {bank.content_hash}")
     print(f"  {len(bank.cases)} case studies with {items} items")
+    print(f"  {plural(len(bank.guidance), 'guidance document')} with {guidance_items} items")
     print(f"  {len(bank.themes)} themes, {len(bank.questions)} questions "
           f"({len(scored)} scored, {len(bank.questions) - len(scored)} unscored notes), "
           f"{len(bank.flags)} red flags")
-    print("Citations:")
-    names = [printable(case.name) for case in coverage.cases]
-    width = max(map(len, names))
-    for name, case in zip(names, coverage.cases):
-        print(f"  {name:<{width}}  cited by {case.questions:>2} questions; "
-              f"{case.items_cited} of {case.items} items cited")
-    print(f"  challenges and lessons cited: {coverage.lessons_and_challenges_cited} "
+    for heading, sources in (("Citations of the case studies:", coverage.cases),
+                             ("Citations of the guidance:", coverage.guidance)):
+        if not sources:
+            continue
+        print(heading)
+        names = [printable(source.name) for source in sources]
+        width = max(map(len, names))
+        for name, source in zip(names, sources, strict=True):
+            print(f"  {name:<{width}}  cited by {source.questions:>2} questions; "
+                  f"{source.items_cited} of {source.items} items cited")
+    print(f"Challenges and lessons cited: {coverage.lessons_and_challenges_cited} "
           f"of {coverage.lessons_and_challenges}")
     if coverage.uncited:
         print(f"Uncited, with reasons ({len(coverage.uncited)}):")

@@ -12,9 +12,10 @@ makes a better answer unable to lower any score (see docs/scoring.md).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Literal
 
-from consortium_ready.bank import AnswerValue, Bank, FlagCondition, Question
+from consortium_ready.bank import DONT_KNOW, AnswerValue, Bank, FlagCondition, Question
 from consortium_ready.profile import Profile, Stage
 
 Visibility = Literal["asked", "not_applicable", "hidden_low", "hidden_high"]
@@ -38,8 +39,10 @@ def opens_on(question: Question, values: list[str], stage: Stage) -> Direction |
 
 def _profile_allows(question: Question, profile: Profile) -> bool:
     when = question.applies_when
-    return (when.role is None or profile.role in when.role) and (
-        when.stage is None or profile.stage in when.stage
+    return (
+        (when.role is None or profile.role in when.role)
+        and (when.stage is None or not profile.stages.isdisjoint(when.stage))
+        and (when.kind is None or profile.kind in when.kind)
     )
 
 
@@ -64,6 +67,13 @@ def visibility(
     return "hidden_high" if directions == {"down"} else "hidden_low"
 
 
+def is_dont_know(question: Question, answer: AnswerValue) -> bool:
+    """Whether an answer is, or includes, "don't know"."""
+    values = answer if isinstance(answer, list) else [answer]
+    return any(v == DONT_KNOW or getattr(question.option(v), "dont_know", False)
+               for v in values if isinstance(v, str))
+
+
 def asked_questions(
     bank: Bank, profile: Profile, answers: Mapping[str, AnswerValue]
 ) -> list[Question]:
@@ -71,10 +81,28 @@ def asked_questions(
     return [q for q in bank.questions if visibility(bank, q, profile, answers) == "asked"]
 
 
-def condition_holds(
-    bank: Bank, condition: FlagCondition, profile: Profile, answers: Mapping[str, AnswerValue]
-) -> bool:
-    """Whether one red-flag condition holds. An unanswered or unasked question never holds."""
+Truth = bool | None
+"""True, false, or None for "unknown": a condition met by a "don't know" answer."""
+
+
+def condition_state(
+    bank: Bank,
+    condition: FlagCondition,
+    profile: Profile,
+    answers: Mapping[str, AnswerValue],
+    today: date,
+) -> Truth:
+    """Whether one red-flag condition holds, does not, or cannot be told (None).
+
+    A question answered "don't know" leaves its condition unknown, whatever the
+    condition tests; an unanswered or unasked question, or a deadline not
+    given, does not meet it. See docs/scoring.md.
+    """
+    if condition.profile == "weeks_left":
+        weeks = profile.weeks_left(today)
+        return weeks is not None and weeks < (condition.below or 0)
+    if condition.profile == "stage":
+        return not profile.stages.isdisjoint(condition.in_ or [])
     if condition.profile is not None:
         return getattr(profile, condition.profile) in (condition.in_ or [])
     question = bank.question(condition.question or "")
@@ -83,7 +111,16 @@ def condition_holds(
     answer = answers.get(question.id)
     if answer is None:
         return False
+    if is_dont_know(question, answer):
+        return None
     if condition.below is not None:
         return isinstance(answer, (int, float)) and answer < condition.below
     chosen = answer if isinstance(answer, list) else [answer]
     return any(value in (condition.in_ or []) for value in chosen)
+
+
+def all_of(states: list[Truth]) -> Truth:
+    """Three-valued AND: false if any is false, else unknown if any is unknown, else true."""
+    if False in states:
+        return False
+    return None if None in states else True

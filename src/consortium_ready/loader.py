@@ -24,11 +24,11 @@ from consortium_ready.bank import (
     Theme,
     ThemeFile,
 )
-from consortium_ready.casestudies import CaseStudy, Source
+from consortium_ready.casestudies import CaseStudy, GuidanceSource, Source
 from consortium_ready.citations import cited_refs
 from consortium_ready.conditions import opens_on
 from consortium_ready.errors import InputError, Problem
-from consortium_ready.profile import ROLES, STAGES
+from consortium_ready.profile import KINDS, ROLES, STAGES
 from consortium_ready.yamlfile import YamlDocument, read_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -38,6 +38,7 @@ SOURCE_FILE = "source.yaml"
 BANK_FILE = "bank.yaml"
 FLAGS_FILE = "flags.yaml"
 THEMES_DIR = "themes"
+GUIDANCE_DIR = "guidance"
 
 
 def default_dirs() -> tuple[Path, Path]:
@@ -106,6 +107,13 @@ def load_bank(questions_dir: Path | None = None, seeds_dir: Path | None = None) 
         for case, doc in [found.read(path, CaseStudy) or (None, None)]
         if case is not None
     ]
+    guidance_dir = seeds_dir / GUIDANCE_DIR
+    guidance = [
+        (document, (doc, ()))
+        for path in (_yaml_files(guidance_dir) if guidance_dir.is_dir() else [])
+        for document, doc in [found.read(path, GuidanceSource) or (None, None)]
+        if document is not None
+    ]
     info = found.read(questions_dir / BANK_FILE, BankInfo)
     flags = found.read(questions_dir / FLAGS_FILE, FlagsFile)
     theme_files = sorted(
@@ -133,11 +141,12 @@ def load_bank(questions_dir: Path | None = None, seeds_dir: Path | None = None) 
         info=info[0],
         source=source[0],
         cases=[case for case, _ in cases],
+        guidance=[document for document, _ in guidance],
         themes=themes,
         flags=flags[0].flags,
         content_hash=_content_hash(found.documents, (questions_dir, seeds_dir)),
     )
-    _Checks(bank, found, cases, theme_files, info[1], flags[1]).run()
+    _Checks(bank, found, cases, guidance, theme_files, info[1], flags[1]).run()
     if found.problems:
         raise InputError(found.problems)
     return bank
@@ -161,6 +170,7 @@ class _Checks:
     bank: Bank
     found: _Collector
     cases: list[tuple[CaseStudy, Where]]
+    guidance: list[tuple[GuidanceSource, Where]]
     theme_files: list[tuple[ThemeFile, YamlDocument]]
     bank_doc: YamlDocument
     flags_doc: YamlDocument
@@ -197,6 +207,10 @@ class _Checks:
             claim("case study", case.id, (doc, ("id",)))
             for index, item in enumerate(case.items):
                 claim("item", case.item_ref(item), (doc, ("items", index, "id")))
+        for source, (doc, _) in self.guidance:
+            claim("guidance document", source.id, (doc, ("id",)))
+            for index, g_item in enumerate(source.items):
+                claim("item", source.item_ref(g_item), (doc, ("items", index, "id")))
         for theme_file, doc in self.theme_files:
             claim("theme", theme_file.theme.id, (doc, ("theme", "id")))
             for index, question in enumerate(theme_file.questions):
@@ -221,7 +235,8 @@ class _Checks:
         for index, ref in enumerate(refs):
             if self.bank.cited(ref) is None:
                 self.found.add((doc, (*loc, index)),
-                               f"cites {ref!r}, which is not an item in the case studies")
+                               f"cites {ref!r}, which is not an item in the case studies "
+                               "or the guidance")
 
     def question_shape(self, q: Question, where: Where) -> None:
         doc, loc = where
@@ -304,8 +319,10 @@ class _Checks:
         self.citations(flag.cites, (doc, (*loc, "cites")))
         for index, condition in enumerate(flag.when):
             here = (doc, (*loc, "when", index))
+            if condition.profile == "weeks_left":
+                continue
             if condition.profile is not None:
-                allowed = ROLES if condition.profile == "role" else STAGES
+                allowed = {"role": ROLES, "stage": STAGES, "kind": KINDS}[condition.profile]
                 bad = [v for v in condition.in_ or [] if v not in allowed]
                 if bad:
                     self.found.add(here, f"{', '.join(bad)}: not a {condition.profile}; "
@@ -320,6 +337,9 @@ class _Checks:
                 bad = [v for v in condition.in_ if question.option(v) is None]
                 if bad:
                     self.found.add(here, f"{', '.join(bad)} not offered by {question.id!r}")
+                if DONT_KNOW in condition.in_:
+                    self.found.add(here, f"list only known answers: {DONT_KNOW!r} raises every "
+                                         "flag as unknown by itself (see docs/scoring.md)")
 
     def coverage(self) -> None:
         cited = cited_refs(self.bank)
@@ -328,7 +348,8 @@ class _Checks:
             where = (self.bank_doc, ("uncited", index, "item"))
             listed.add(entry.item)
             if self.bank.cited(entry.item) is None:
-                self.found.add(where, f"{entry.item!r} is not an item in the case studies")
+                self.found.add(where, f"{entry.item!r} is not an item in the case studies "
+                                      "or the guidance")
             elif entry.item in cited:
                 self.found.add(where, f"{entry.item!r} is cited, so it is not uncited")
         accounted_for = cited | listed
@@ -340,3 +361,11 @@ class _Checks:
                                    f"{item.kind} {ref!r} is cited by no question or flag; "
                                    f"cite it, or list it under `uncited` in {BANK_FILE} "
                                    "with the reason")
+        for source, (doc, _) in self.guidance:
+            for index, g_item in enumerate(source.items):
+                ref = source.item_ref(g_item)
+                if ref not in accounted_for:
+                    self.found.add((doc, ("items", index, "id")),
+                                   f"guidance item {ref!r} is cited by no question or flag; "
+                                   f"cite it, remove it, or list it under `uncited` in "
+                                   f"{BANK_FILE} with the reason")

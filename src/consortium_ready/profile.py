@@ -1,4 +1,4 @@
-"""Who is answering: the organisation, the role it expects and the consortium's stage."""
+"""Who is answering: the organisation, the role it expects, and the consortium's kind and stage."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Role = Literal["lead", "partner", "undecided"]
 Stage = Literal["exploring", "forming", "bidding", "delivering"]
+ConsortiumKind = Literal["open-network", "bid-group", "not-known"]
 
 ROLES: dict[Role, str] = {
     "lead": "Lead body",
@@ -21,6 +22,11 @@ STAGES: dict[Stage, str] = {
     "bidding": "Bidding",
     "delivering": "Delivering",
 }
+KINDS: dict[ConsortiumKind, str] = {
+    "open-network": "An open network or membership consortium",
+    "bid-group": "A closed group formed for a bid",
+    "not-known": "Not yet known",
+}
 
 
 class Profile(BaseModel):
@@ -31,5 +37,20 @@ class Profile(BaseModel):
     organisation: str = Field(min_length=1, max_length=200)
     role: Role
     stage: Stage
+    kind: ConsortiumKind = "not-known"
+    rebidding: bool = False
     consortium: str | None = Field(default=None, max_length=200)
     tender_deadline: date | None = None
+
+    @property
+    def stages(self) -> frozenset[Stage]:
+        """The stages the consortium is at: a delivering consortium may be bidding again too."""
+        if self.rebidding and self.stage == "delivering":
+            return frozenset(("delivering", "bidding"))
+        return frozenset((self.stage,))
+
+    def weeks_left(self, today: date) -> float | None:
+        """Whole and part weeks from `today` to the tender deadline, if one is given."""
+        if self.tender_deadline is None:
+            return None
+        return (self.tender_deadline - today).days / 7

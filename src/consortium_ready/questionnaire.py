@@ -13,7 +13,7 @@ from consortium_ready.answers import AnswerSet, answer_problem, without_unasked
 from consortium_ready.bank import AnswerValue, Bank, Question
 from consortium_ready.conditions import asked_questions
 from consortium_ready.profile import Profile
-from consortium_ready.scoring import is_dont_know
+from consortium_ready.conditions import is_dont_know
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,11 @@ class Overall(Strict):
 
 
 class FlagHit(Strict):
+    """A red flag raised: as a fact, or (`unknown`) because a "don't know" cannot rule it out."""
+
     id: str
     title: str
+    unknown: bool = False
     caps_band: str
     explain: str
     action: str

@@ -6,8 +6,10 @@ The method is written out for trustees in docs/scoring.md; keep the two in step.
 from __future__ import annotations
 
 from consortium_ready.answers import AnswerSet
-from consortium_ready.bank import DONT_KNOW, AnswerValue, Bank, Question
-from consortium_ready.conditions import condition_holds, visibility
+from datetime import date
+
+from consortium_ready.bank import AnswerValue, Bank, Question
+from consortium_ready.conditions import all_of, condition_state, is_dont_know, visibility
 from consortium_ready.profile import Stage
 from consortium_ready.result import (
     Action,
@@ -18,12 +20,6 @@ from consortium_ready.result import (
     Result,
     ThemeScore,
 )
-
-
-def is_dont_know(question: Question, answer: AnswerValue) -> bool:
-    values = answer if isinstance(answer, list) else [answer]
-    return any(v == DONT_KNOW or getattr(question.option(v), "dont_know", False)
-               for v in values if isinstance(v, str))
 
 
 def answer_score(question: Question, answer: AnswerValue, stage: Stage) -> int:
@@ -107,20 +103,27 @@ def theme_scores(bank: Bank, scores: list[QuestionScore]) -> list[ThemeScore]:
     return results
 
 
-def raised_flags(bank: Bank, answer_set: AnswerSet) -> list[FlagHit]:
-    """The red flags whose every condition holds, worst cap first."""
-    hits = [
-        FlagHit(
+def raised_flags(bank: Bank, answer_set: AnswerSet, today: date) -> list[FlagHit]:
+    """The red flags no condition rules out, worst cap first.
+
+    A flag whose conditions all hold is raised as a fact; one that only a
+    "don't know" keeps from being ruled out is raised as unknown, and says so.
+    """
+    profile, answers = answer_set.profile, answer_set.answers
+    hits = []
+    for flag in bank.flags:
+        state = all_of([condition_state(bank, c, profile, answers, today) for c in flag.when])
+        if state is False:
+            continue
+        hits.append(FlagHit(
             id=flag.id,
-            title=flag.title,
+            title=flag.title if state else flag.title_unknown,
+            unknown=state is None,
             caps_band=flag.caps_band,
             explain=flag.explain,
             action=flag.action,
             cites=flag.cites,
-        )
-        for flag in bank.flags
-        if all(condition_holds(bank, c, answer_set.profile, answer_set.answers) for c in flag.when)
-    ]
+        ))
     return sorted(hits, key=lambda hit: -bank.band_rank[hit.caps_band])
 
 
@@ -197,11 +200,11 @@ def coverage(scores: list[QuestionScore]) -> Coverage:
     return Coverage(**counts, percent=round(100 * given / asked, 1) if asked else 100.0)
 
 
-def score(bank: Bank, answer_set: AnswerSet) -> Result:
-    """Score a (valid) answer set against the bank."""
+def score(bank: Bank, answer_set: AnswerSet, today: date) -> Result:
+    """Score a (valid) answer set against the bank, on the day the deadline is counted from."""
     scores = question_scores(bank, answer_set)
     themes = theme_scores(bank, scores)
-    flags = raised_flags(bank, answer_set)
+    flags = raised_flags(bank, answer_set, today)
     return Result(
         overall=overall_score(bank, themes, flags),
         themes=themes,

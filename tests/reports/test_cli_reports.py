@@ -143,7 +143,7 @@ def test_compare_two_files_and_write_a_report(capsys: pytest.CaptureFixture[str]
                            str(out_file), *BANK_ARGS)
     assert status == 0
     assert out.startswith(f"What changed: {ORG}\n")
-    assert "Cleared (1):\n    - No partner is ready to be lead body and guarantor" in out
+    assert "Cleared (1):\n    - You could not say whether a partner is ready to be lead body and guarantor" in out
     assert out_file.read_text(encoding="utf-8").startswith("# What changed:")
     assert f"Wrote {out_file}" in err
 

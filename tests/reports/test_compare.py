@@ -58,7 +58,8 @@ def test_progress_is_shown_per_theme_flag_answer_and_action(make: Make, bank: Ba
     assert c.overall.before == old.result.overall.score
     assert c.overall.after == new.result.overall.score and c.overall.change > 0
     assert c.flags_cleared == ["The deadline is under six weeks away and nothing is in writing",
-                               "No partner is ready to be lead body and guarantor"]
+                               "You could not say whether a partner is ready to be lead body "
+                               "and guarantor"]
     assert c.flags_raised == [] and c.flags_open == []
     changes = {a.question_id: (a.before, a.after, a.score_before, a.score_after) for a in c.answers}
     assert changes == {
