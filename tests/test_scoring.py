@@ -45,9 +45,41 @@ def test_a_worked_example(mini_bank):
 
 
 def test_a_follow_up_hidden_by_a_better_answer_counts_in_full(mini_bank):
-    result = score(mini_bank, answers(guarantor="yes"), TODAY)
+    result = score(mini_bank, answers(guarantor="yes", lead_capacity="no"), TODAY)
     assert by_question(result)["guarantor-plan"] == ("hidden_high", 100)
     assert result.themes[0].score == round((100 * 2 + 100 * 3 + 0 * 2) / 7, 1)
+
+
+def test_a_theme_is_scored_from_what_is_known_and_says_how_much_is_not(mini_bank):
+    # Lead body: guarantor yes 100×2, plan hidden by it 100×3, capacity unknown ×2
+    result = score(mini_bank, answers(guarantor="yes", lead_capacity="dont-know"), TODAY)
+    lead = result.themes[0]
+    assert lead.score == 100 and lead.unknown == round(100 * 2 / 7, 1)
+    assert lead.with_gaps == round((100 * 2 + 100 * 3) / 7, 1)
+
+
+def test_a_theme_mostly_unknown_is_not_scored(mini_bank):
+    result = score(mini_bank, answers(guarantor="dont-know", guarantor_plan="plan"), TODAY)
+    lead = result.themes[0]  # guarantor unknown ×2 and capacity unanswered ×2, of 7
+    assert lead.unknown == round(100 * 4 / 7, 1) and lead.score is None
+
+
+def test_the_verdict_counts_what_is_unknown_as_gaps(mini_bank):
+    strong = dict(
+        guarantor="yes",
+        lead_capacity="yes",
+        agreement="signed",
+        legal_check="yes",
+        weeks=8,
+        support=["funding", "advice"],
+    )
+    assert score(mini_bank, answers(**strong), TODAY).overall.band == "ready"
+    result = score(mini_bank, answers(**{**strong, "legal_check": None}), TODAY)
+    # Agreeing (weight 2): legal-check 3 of 9 unknown → 33.3; lead body (1): 0
+    assert result.overall.unknown == round((33.3 * 2 + 0) / 3, 1)
+    assert result.overall.known_score == 100
+    assert result.overall.score == round((100 + 66.7 * 2) / 3, 1)
+    assert result.overall.band == "nearly"
 
 
 def test_dont_know_is_a_gap_with_a_find_out_action(mini_bank):
@@ -133,18 +165,51 @@ def test_the_action_plan_puts_flags_then_the_heaviest_weakest_gaps_first(mini_ba
         ),
         TODAY,
     )
-    plan = [(a.rank, a.kind, a.flag or a.question) for a in result.actions]
-    # gaps: guarantor (flagged) 2×100; legal-check 3×100; plan 3×50; capacity 2×50; support 1×75
+    plan = [(a.rank, a.part, a.kind, a.flag or a.question) for a in result.actions]
+    # The flag answers for the guarantor question, so it is not listed again. Then by
+    # weight × theme weight × gap: legal-check 3×2×100; plan 3×1×50 and support 1×2×75
+    # (the earlier question first); capacity 2×1×50.
     assert plan == [
-        (1, "flag", "no-guarantor"),
-        (2, "improve", "guarantor"),
-        (3, "improve", "legal-check"),
-        (4, "improve", "guarantor-plan"),
-        (5, "improve", "lead-capacity"),
-        (6, "improve", "support"),
+        (1, "fix", "flag", "no-guarantor"),
+        (2, "fix", "improve", "legal-check"),
+        (3, "fix", "improve", "guarantor-plan"),
+        (4, "fix", "improve", "support"),
+        (5, "fix", "improve", "lead-capacity"),
     ]
-    assert result.actions[1].cites == ["alpha.guarantor"]
+    assert result.actions[0].question == "guarantor"
+    assert result.actions[0].reason == "No guarantor."
     assert result.actions[1].reason == "You answered: No."
+
+
+def test_a_flag_not_ruled_out_is_found_out_about_before_lesser_gaps(mini_bank):
+    result = score(
+        mini_bank,
+        answers(
+            guarantor="dont-know",
+            guarantor_plan="nothing",
+            agreement="signed",
+            legal_check="yes",
+            weeks=8,
+            support=["dont-know"],
+        ),
+        TODAY,
+    )
+    plan = [(a.part, a.kind, a.flag or a.question) for a in result.actions]
+    assert plan == [
+        ("find_out", "find_out", "no-guarantor"),
+        ("fix", "improve", "guarantor-plan"),
+        ("find_out", "find_out", "support"),
+    ]
+    flag = result.actions[0]
+    assert flag.question == "guarantor"
+    assert flag.reason == "You could not say whether there is a guarantor."
+
+
+def test_flags_on_the_same_answer_are_one_action(mini_bank):
+    result = score(mini_bank, answers(agreement="none", weeks=3, guarantor="yes"), TODAY)
+    assert [f.id for f in result.flags] == ["rushed"]
+    assert [a.text for a in result.actions].count("Write the agreement.") == 0
+    assert len({a.text for a in result.actions}) == len(result.actions)
 
 
 def test_answers_at_or_above_the_threshold_need_no_action(mini_bank):

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from consortium_ready.domain.bank import DONT_KNOW, AnswerValue
+from consortium_ready.domain.conditions import is_dont_know
 from consortium_ready.domain.scoring import answer_score, score
 from tests.strategies import answer_sets, answer_values
 
@@ -40,10 +42,14 @@ def all_scores_of(result) -> list[float]:
 
 @SETTINGS
 @given(data=st.data())
-def test_a_better_answer_never_lowers_any_score(any_bank, data):
+def test_a_better_known_answer_never_lowers_any_score(any_bank, data):
     bank = any_bank
     before = data.draw(answer_sets(bank))
-    answered = [bank.question(q) for q in before.answers if bank.question(q).scored]
+    answered = [
+        bank.question(q)
+        for q, value in before.answers.items()
+        if bank.question(q).scored and not is_dont_know(bank.question(q), value)
+    ]
     if not answered:
         return
     question = data.draw(st.sampled_from(answered))
@@ -63,8 +69,11 @@ def test_a_better_answer_never_lowers_any_score(any_bank, data):
     after = before.model_copy(update={"answers": {**before.answers, question.id: better}})
     old, new = score(bank, before, TODAY), score(bank, after, TODAY)
     for old_theme, new_theme in zip(old.themes, new.themes, strict=True):
-        if old_theme.score is not None:
+        if new_theme.score is None:  # a better answer opened questions not yet answered
+            assert old_theme.score is None or new_theme.unknown > old_theme.unknown
+        elif old_theme.score is not None:
             assert new_theme.score >= old_theme.score, (question.id, old_theme.id)
+        assert (new_theme.with_gaps or 0) >= (old_theme.with_gaps or 0), (question.id, old_theme.id)
     assert new.overall.score >= old.overall.score
 
 
@@ -76,3 +85,27 @@ def test_the_order_answers_were_given_in_does_not_matter(any_bank, data):
     shuffled = data.draw(st.permutations(list(answer_set.answers.items())))
     reordered = answer_set.model_copy(update={"answers": dict(shuffled)})
     assert score(bank, reordered, TODAY) == score(bank, answer_set, TODAY)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_dont_know_in_place_of_a_weak_answer_never_raises_the_verdict(any_bank, data):
+    bank = any_bank
+    before = data.draw(answer_sets(bank))
+    stage = before.profile.stage
+    weak = [
+        q
+        for q in (bank.question(qid) for qid in before.answers)
+        if q is not None
+        and q.option(DONT_KNOW) is not None
+        and answer_score(q, before.answers[q.id], stage) < 100
+    ]
+    assume(weak)
+    question = data.draw(st.sampled_from(weak))
+    value: AnswerValue = [DONT_KNOW] if question.kind == "multi" else DONT_KNOW
+    after = before.model_copy(update={"answers": {**before.answers, question.id: value}})
+    old, new = score(bank, before, TODAY), score(bank, after, TODAY)
+    rank = bank.band_rank
+    assert rank[new.overall.band] >= rank[old.overall.band], question.id
+    assert new.overall.score <= old.overall.score
+    assert {f.id for f in old.flags} <= {f.id for f in new.flags}

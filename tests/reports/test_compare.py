@@ -46,7 +46,8 @@ def changed_bank(editable_bank: Path) -> Bank:
 
 def test_the_same_answers_change_nothing(make: Make, bank: Bank) -> None:
     c = compare(make(), make(days=30), bank)
-    assert c.overall.change == 0 and all(t.change == 0 for t in c.themes)
+    changes = {t.id: t.change for t in c.themes}
+    assert c.overall.change == 0 and changes == {"agreements": 0, "lead": None, "time": 0}
     assert not (c.answers or c.flags_raised or c.flags_cleared or c.actions_done or c.actions_new)
     assert len(c.flags_open) == 2 and not c.bank_changed and not c.notes
     assert not c.added and not c.removed and c.common == 7

@@ -216,6 +216,8 @@ class BankInfo(Strict):
     title: str
     version: str
     action_below: int = Field(default=75, ge=0, le=100)
+    unknown_limit: int = Field(default=50, ge=0, le=100)
+    """A theme with more than this per cent of its weight unknown is not scored."""
     bands: list[Band] = Field(min_length=1)
     uncited: list[Uncited] = Field(default_factory=list)
 

@@ -140,15 +140,17 @@ def _overall(old: Assessment, new: Assessment) -> ScoreChange:
 
 
 def _themes(old: Assessment, new: Assessment) -> list[ScoreChange]:
-    before = {t.id: t for t in old.result.themes if t.score is not None}
-    after = {t.id: t for t in new.result.themes if t.score is not None}
+    """Every theme either run counted; a score of None is a theme with not enough known."""
+    before = {t.id: t for t in old.result.themes if t.counted}
+    after = {t.id: t for t in new.result.themes if t.counted}
     changes = []
     for theme_id in dict.fromkeys([*after, *before]):
         b, a = before.get(theme_id), after.get(theme_id)
+        title = a.title if a else b.title if b else theme_id
         changes.append(
             ScoreChange(
                 id=theme_id,
-                title=(a or b).title,  # type: ignore[union-attr]
+                title=title,
                 before=b.score if b else None,
                 after=a.score if a else None,
                 band_before=b.band_label if b else None,

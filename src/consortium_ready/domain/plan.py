@@ -116,7 +116,7 @@ def _flag_action(bank: Bank, group: list[FlagHit], behind: dict[str, set[str]]) 
         kind="flag",
         part="fix",
         text=first.action,
-        reason="Red flag: " + "; ".join(h.title for h in group) + ".",
+        reason="; ".join(h.title for h in group) + ".",
         theme=question.theme if question else None,
         question=question.id if question else None,
         flag=first.id,

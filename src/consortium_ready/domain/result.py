@@ -11,6 +11,7 @@ from consortium_ready.domain.base import Strict
 
 QuestionStatus = Literal["answered", "dont_know", "unanswered", "hidden_low", "hidden_high"]
 ActionKind = Literal["flag", "find_out", "improve"]
+ActionPart = Literal["fix", "find_out"]
 
 
 class QuestionScore(Strict):
@@ -25,6 +26,8 @@ class QuestionScore(Strict):
 
 
 class ThemeScore(Strict):
+    """A theme's score from what is known, and how much of it is not known."""
+
     id: str
     title: str
     weight: float
@@ -35,15 +38,30 @@ class ThemeScore(Strict):
     answered: int
     dont_know: int
     unanswered: int
+    unknown: float = 0
+    """The per cent of the theme's weight answered "don't know" or not yet answered."""
+    with_gaps: float | None = None
+    """The score counting what is unknown as gaps (0): what the overall verdict is made from."""
+
+    @property
+    def counted(self) -> bool:
+        """Whether anything in the theme was asked: scored, or with not enough known to score."""
+        return self.score is not None or self.with_gaps is not None
 
 
 class Overall(Strict):
+    """The verdict: a score counting unknowns as gaps, its band, and what capped it."""
+
     score: float | None
     band: str | None
     band_label: str | None
     meaning: str | None
     uncapped_band: str | None
     capped_by: list[str] = Field(default_factory=list)
+    known_score: float | None = None
+    """The score from what is known alone."""
+    unknown: float = 0
+    """The per cent of what was asked, by weight, that is unknown."""
 
 
 class FlagHit(Strict):
@@ -63,11 +81,14 @@ class Action(Strict):
 
     rank: int
     kind: ActionKind
+    part: ActionPart = "fix"
     text: str
     reason: str
     theme: str | None
     question: str | None = None
     flag: str | None = None
+    flags: list[str] = Field(default_factory=list)
+    """Every red flag this action answers, the first being `flag`."""
     evidence: str | None = None
     cites: list[str] = Field(default_factory=list)
 

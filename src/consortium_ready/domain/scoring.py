@@ -1,4 +1,4 @@
-"""Readiness scores, bands, red flags and the action plan: pure functions, no I/O.
+"""Readiness scores, bands and red flags, and the result they make: pure functions, no I/O.
 
 The method is written out for trustees in docs/scoring.md; keep the two in step.
 """
@@ -10,9 +10,9 @@ from datetime import date
 from consortium_ready.domain.answerset import AnswerSet
 from consortium_ready.domain.bank import AnswerValue, Bank, Question
 from consortium_ready.domain.conditions import all_of, condition_state, is_dont_know, visibility
+from consortium_ready.domain.plan import action_plan
 from consortium_ready.domain.profile import Stage
 from consortium_ready.domain.result import (
-    Action,
     Coverage,
     FlagHit,
     Overall,
@@ -76,6 +76,8 @@ def weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
 _ASKED_STATUSES = ("answered", "dont_know", "unanswered")
 """How a question that was put to the respondent counts (the others were hidden by an answer)."""
 
+_UNKNOWN_STATUSES = ("dont_know", "unanswered")
+
 
 def _status_counts(scores: list[QuestionScore]) -> dict[str, int]:
     """How many of `scores` were asked, and how many of those are each of _ASKED_STATUSES."""
@@ -83,11 +85,22 @@ def _status_counts(scores: list[QuestionScore]) -> dict[str, int]:
     return {"asked": sum(counts.values()), **counts}
 
 
+def unknown_share(pairs: list[tuple[float, bool]]) -> float:
+    """The per cent of the weight in `pairs` (weight, unknown?) that is unknown, to one place."""
+    total = sum(weight for weight, _ in pairs)
+    if not total:
+        return 0.0
+    return round(100 * sum(weight for weight, unknown in pairs if unknown) / total, 1)
+
+
 def theme_scores(bank: Bank, scores: list[QuestionScore]) -> list[ThemeScore]:
+    """Each theme scored from what is known, unless too much of it is unknown to say."""
     results = []
     for theme in bank.themes:
         mine = [s for s in scores if s.theme == theme.id]
-        value = weighted_mean([(s.weight, s.score) for s in mine])
+        known = [(s.weight, float(s.score)) for s in mine if s.status not in _UNKNOWN_STATUSES]
+        unknown = unknown_share([(s.weight, s.status in _UNKNOWN_STATUSES) for s in mine])
+        value = weighted_mean(known) if unknown <= bank.info.unknown_limit else None
         band = bank.band(value) if value is not None else None
         results.append(
             ThemeScore(
@@ -97,6 +110,8 @@ def theme_scores(bank: Bank, scores: list[QuestionScore]) -> list[ThemeScore]:
                 score=value,
                 band=band.id if band else None,
                 band_label=band.label if band else None,
+                unknown=unknown,
+                with_gaps=weighted_mean([(s.weight, s.score) for s in mine]),
                 **_status_counts(mine),
             )
         )
@@ -130,18 +145,22 @@ def raised_flags(bank: Bank, answer_set: AnswerSet, today: date) -> list[FlagHit
 
 
 def overall_score(bank: Bank, themes: list[ThemeScore], flags: list[FlagHit]) -> Overall:
-    """The weighted mean of theme scores, its band, and that band capped by any red flag."""
-    value = weighted_mean([(t.weight, t.score) for t in themes if t.score is not None])
+    """The verdict, counting what is unknown as gaps: its score, its band, and what capped it.
+
+    Counting unknowns as 0 means "don't know" can never make the verdict better
+    than a weak answer would, and that a verdict of Ready (80) needs at least
+    four fifths of what was asked to be known. Every red flag caps the band.
+    """
+    counted = [t for t in themes if t.with_gaps is not None]
+    value = weighted_mean([(t.weight, t.with_gaps or 0.0) for t in counted])
     if value is None:
         return Overall(score=None, band=None, band_label=None, meaning=None, uncapped_band=None)
     rank = bank.band_rank
-    uncapped = bank.band(value)
-    band, capped_by = uncapped, []
+    uncapped = band = bank.band(value)
+    capped_by = [flag.id for flag in flags if rank[flag.caps_band] > rank[uncapped.id]]
     for flag in flags:
-        if rank[flag.caps_band] > rank[uncapped.id]:
-            capped_by.append(flag.id)
-            if rank[flag.caps_band] > rank[band.id]:
-                band = bank.band_by_id(flag.caps_band)
+        if rank[flag.caps_band] > rank[band.id]:
+            band = bank.band_by_id(flag.caps_band)
     return Overall(
         score=value,
         band=band.id,
@@ -149,72 +168,15 @@ def overall_score(bank: Bank, themes: list[ThemeScore], flags: list[FlagHit]) ->
         meaning=band.meaning,
         uncapped_band=uncapped.id,
         capped_by=capped_by,
+        known_score=weighted_mean([(t.weight, t.score) for t in counted if t.score is not None]),
+        unknown=unknown_share_of_themes(counted),
     )
 
 
-def action_plan(
-    bank: Bank,
-    answer_set: AnswerSet,
-    scores: list[QuestionScore],
-    themes: list[ThemeScore],
-    flags: list[FlagHit],
-) -> list[Action]:
-    """Red flags first; then the answers behind a red flag; then the heaviest, weakest gaps."""
-    actions = [
-        Action(
-            rank=0,
-            kind="flag",
-            text=hit.action,
-            reason=hit.title,
-            theme=None,
-            flag=hit.id,
-            cites=hit.cites,
-        )
-        for hit in flags
-    ]
-    flagged = {
-        condition.question
-        for flag in bank.flags
-        if flag.id in {hit.id for hit in flags}
-        for condition in flag.when
-    }
-    theme_score = {t.id: t.score if t.score is not None else 100.0 for t in themes}
-    order = bank.question_order
-    gaps = [
-        s
-        for s in scores
-        if s.status == "dont_know" or (s.status == "answered" and s.score < bank.info.action_below)
-    ]
-    gaps.sort(
-        key=lambda s: (
-            s.question not in flagged,
-            -s.weight * (100 - s.score),
-            theme_score[s.theme],
-            order[s.question],
-        )
-    )
-    for gap in gaps:
-        question = bank.question(gap.question)
-        assert question is not None and gap.answer is not None
-        answered = question.answer_label(gap.answer)
-        if gap.status == "dont_know":
-            text = question.find_out or f"Find out, then answer again: {question.text}"
-            kind = "find_out"
-        else:
-            text, kind = question.action or "", "improve"
-        actions.append(
-            Action(
-                rank=0,
-                kind=kind,
-                text=text,
-                reason=f"You answered: {answered}.",
-                theme=question.theme,
-                question=question.id,
-                evidence=question.evidence,
-                cites=question.cites,
-            )
-        )
-    return [action.model_copy(update={"rank": i}) for i, action in enumerate(actions, start=1)]
+def unknown_share_of_themes(themes: list[ThemeScore]) -> float:
+    """The per cent unknown overall: each theme's share, weighted as the theme is."""
+    total = sum(t.weight for t in themes)
+    return round(sum(t.weight * t.unknown for t in themes) / total, 1) if total else 0.0
 
 
 def coverage(scores: list[QuestionScore]) -> Coverage:
@@ -232,7 +194,7 @@ def score(bank: Bank, answer_set: AnswerSet, today: date) -> Result:
         overall=overall_score(bank, themes, flags),
         themes=themes,
         flags=flags,
-        actions=action_plan(bank, answer_set, scores, themes, flags),
+        actions=action_plan(bank, scores, themes, flags),
         coverage=coverage(scores),
         questions=scores,
     )

@@ -42,18 +42,22 @@ class Chart:
 
 
 def theme_chart(view: ReportView) -> Chart:
-    """One labelled bar per scored theme, with a dashed line where each band begins."""
+    """One labelled bar per scored theme, with a dashed line where each band begins.
+
+    A theme with not enough known to score has no bar; the table beside says so.
+    """
+    scored = [(theme, theme.score) for theme in view.themes if theme.score is not None]
     bars = [
         Bar(
             title=theme.title,
-            score=theme.score,
+            score=score,
             band=theme.band,
             tone=theme.tone,
             label_y=TOP + index * ROW + 14,
             bar_y=TOP + index * ROW + 20,
-            width=round(TRACK * theme.score / 100, 1),
+            width=round(TRACK * score / 100, 1),
         )
-        for index, theme in enumerate(view.themes)
+        for index, (theme, score) in enumerate(scored)
     ]
     ticks = [
         Tick(x=TRACK * band.min / 100, label=f"{band.label} {band.min}+")

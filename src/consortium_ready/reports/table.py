@@ -67,7 +67,8 @@ def report_csv(view: ReportView) -> str:
             "",
             t.score,
             t.band,
-            f"{t.answered + t.dont_know} of {t.asked} answered",
+            f"{t.answered + t.dont_know} of {t.asked} answered, {plain_number(t.unknown)}% unknown"
+            + ("; not enough known to score" if t.score is None else ""),
             "",
         )
         for t in view.themes

@@ -14,8 +14,8 @@ from datetime import datetime
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
 from consortium_ready.domain.profile import ROLES, STAGES
-from consortium_ready.domain.result import ActionKind
-from consortium_ready.words import bank_name, day_words, local_date
+from consortium_ready.domain.result import ActionKind, ActionPart
+from consortium_ready.words import bank_name, day_words, local_date, score_number
 
 METHOD_DOC = "docs/scoring.md"
 TONES = 4
@@ -32,27 +32,40 @@ ACTION_KINDS: dict[ActionKind, str] = {
     "find_out": "Find out",
     "improve": "Improve",
 }
+ACTION_PARTS: dict[ActionPart, str] = {
+    "fix": "What to fix",
+    "find_out": "What to find out",
+}
+TOP_ACTIONS = 5
+NO_THEME = "Across the consortium"
 NOT_IN_BANK = "Not in the question bank used for this report"
 
 ACTION_PLAN_INTRO = (
-    "Most urgent first: red flags, then the answers behind them, then the biggest gaps in "
-    "the most important questions. Each action names the case-study lessons behind it."
+    "The five most urgent first: red flags, then what you could not say about a red flag, "
+    "then the biggest gaps in the most important questions. The rest follow in two parts, "
+    "what to fix and what to find out, theme by theme. Each action names the case-study "
+    "lessons and guidance behind it."
 )
 METHOD = (
     "Each answer scores from 0 to 100 according to what that answer level looks like in "
     "practice; some answers score differently at different stages of a consortium. A theme's "
-    "score is the weighted average of its questions (an essential question counts three times "
-    "as much as a useful one), and the overall score is the weighted average of the themes.",
-    "“Don't know” and unanswered questions count as 0, because not knowing is itself a gap; "
-    "each “don't know” gets an action to find out.",
+    "score is the weighted average of the questions you could answer (an essential question "
+    "counts three times as much as a useful one), with how much of the theme is unknown beside "
+    "it. A theme more than half unknown is not scored: there is not enough known to say.",
+    "The overall score counts “don't know” and unanswered questions as 0, because not knowing "
+    "is itself a gap, and weighs the themes: the lead body, agreements and money count most. So "
+    "a “don't know” can never make the verdict better than a weak answer, and Ready needs at "
+    "least four fifths of what was asked to be known. Each “don't know” gets an action to find "
+    "out.",
     "Red flags are critical gaps, reported apart from the average. Each holds the overall "
-    "result at a stated band or below, however well the rest scores.",
+    "result at a stated band or below, however well the rest scores. A red flag that a "
+    "“don't know” cannot rule out is raised too, and says that you could not say.",
 )
 
 
 @dataclass(frozen=True)
 class Citation:
-    """A case-study lesson behind a question, flag or action."""
+    """A case-study lesson or a point of guidance behind a question, flag or action."""
 
     ref: str
     case: str
@@ -79,25 +92,41 @@ class FlagView:
 
 @dataclass(frozen=True)
 class ThemeView:
+    """A theme's score from what is known (None: not enough known), and how much is unknown."""
+
     id: str
     title: str
-    score: float
+    score: float | None
     band: str | None
     tone: int | None
     asked: int
     answered: int
     dont_know: int
+    unknown: float
+
+    @property
+    def score_words(self) -> str:
+        return "not enough known" if self.score is None else score_number(self.score)
 
 
 @dataclass(frozen=True)
 class ActionView:
     rank: int
     kind: str
+    part: ActionPart
     text: str
     reason: str
     theme: str | None
     evidence: str | None
     citations: list[Citation]
+
+
+@dataclass(frozen=True)
+class ActionGroup:
+    """One theme's actions within a part of the plan."""
+
+    theme: str
+    actions: list[ActionView]
 
 
 @dataclass(frozen=True)
@@ -119,8 +148,8 @@ class AnswerView:
         """How the answer counted, in words; empty for an unscored question."""
         return {
             "answered": f"scores {self.score} out of 100",
-            "dont_know": "counted as a gap, scores 0",
-            "unanswered": "counts as 0",
+            "dont_know": "not known: a gap in the overall score",
+            "unanswered": "not known: a gap in the overall score",
         }.get(self.status, "")
 
 
@@ -144,6 +173,8 @@ class ReportView:
     source: str
     source_by: str
     overall_score: float | None
+    overall_known_score: float | None
+    overall_unknown: float
     overall_band: str | None
     overall_tone: int | None
     overall_meaning: str | None
@@ -165,6 +196,23 @@ class ReportView:
     @property
     def all_answers(self) -> list[AnswerView]:
         return [answer for group in self.answers for answer in group.answers]
+
+    @property
+    def top_actions(self) -> list[ActionView]:
+        return self.actions[:TOP_ACTIONS]
+
+    @property
+    def plan_parts(self) -> list[tuple[str, list[ActionGroup]]]:
+        """The actions after the top five: what to fix, then what to find out, theme by theme."""
+        parts = []
+        for part, heading in ACTION_PARTS.items():
+            groups: dict[str, list[ActionView]] = {}
+            for action in self.actions[TOP_ACTIONS:]:
+                if action.part == part:
+                    groups.setdefault(action.theme or NO_THEME, []).append(action)
+            if groups:
+                parts.append((heading, [ActionGroup(t, a) for t, a in groups.items()]))
+        return parts
 
 
 def _month(published: str) -> str:
@@ -262,6 +310,8 @@ def report_view(assessment: Assessment, bank: Bank) -> ReportView:
         source=source.title,
         source_by=f"{source.publisher}, {_month(source.published)}",
         overall_score=overall.score,
+        overall_known_score=overall.known_score,
+        overall_unknown=overall.unknown,
         overall_band=overall.band_label,
         overall_tone=band_tone(bank, overall.band),
         overall_meaning=overall.meaning,
@@ -290,14 +340,16 @@ def report_view(assessment: Assessment, bank: Bank) -> ReportView:
                 asked=t.asked,
                 answered=t.answered,
                 dont_know=t.dont_know,
+                unknown=t.unknown,
             )
             for t in result.themes
-            if t.score is not None
+            if t.counted
         ],
         actions=[
             ActionView(
                 rank=a.rank,
                 kind=ACTION_KINDS[a.kind],
+                part=a.part,
                 text=a.text,
                 reason=a.reason,
                 theme=theme_titles.get(a.theme or ""),
