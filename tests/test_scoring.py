@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from consortium_ready.domain.answerset import AnswerSet
 from consortium_ready.domain.profile import Profile
 from consortium_ready.domain.scoring import score
 
 TODAY = date(2026, 1, 15)  # the day deadlines are counted from
+STRONG = {
+    "guarantor": "yes",
+    "lead_capacity": "yes",
+    "agreement": "signed",
+    "legal_check": "yes",
+    "weeks": 8,
+    "support": ["funding", "advice"],
+}
 
 
 def answers(role="lead", stage="bidding", **given) -> AnswerSet:
@@ -65,16 +75,8 @@ def test_a_theme_mostly_unknown_is_not_scored(mini_bank):
 
 
 def test_the_verdict_counts_what_is_unknown_as_gaps(mini_bank):
-    strong = dict(
-        guarantor="yes",
-        lead_capacity="yes",
-        agreement="signed",
-        legal_check="yes",
-        weeks=8,
-        support=["funding", "advice"],
-    )
-    assert score(mini_bank, answers(**strong), TODAY).overall.band == "ready"
-    result = score(mini_bank, answers(**{**strong, "legal_check": None}), TODAY)
+    assert score(mini_bank, answers(**STRONG), TODAY).overall.band == "ready"
+    result = score(mini_bank, answers(**{**STRONG, "legal_check": None}), TODAY)
     # Agreeing (weight 2): legal-check 3 of 9 unknown → 33.3; lead body (1): 0
     assert result.overall.unknown == round((33.3 * 2 + 0) / 3, 1)
     assert result.overall.known_score == 100
@@ -122,18 +124,10 @@ def test_multiple_choice_adds_up_to_at_most_100(mini_bank):
 
 
 def test_red_flags_cap_the_overall_band_but_not_the_score(mini_bank):
-    strong = dict(
-        guarantor="yes",
-        lead_capacity="yes",
-        agreement="signed",
-        legal_check="yes",
-        weeks=8,
-        support=["funding", "advice"],
-    )
-    clean = score(mini_bank, answers(**strong), TODAY)
+    clean = score(mini_bank, answers(**STRONG), TODAY)
     assert clean.overall.band == "ready" and clean.flags == []
     flagged = score(
-        mini_bank, answers(**{**strong, "guarantor": "no", "guarantor_plan": "plan"}), TODAY
+        mini_bank, answers(**{**STRONG, "guarantor": "no", "guarantor_plan": "plan"}), TODAY
     )
     assert [f.id for f in flagged.flags] == ["no-guarantor"]
     assert flagged.overall.uncapped_band == "ready"
@@ -282,3 +276,17 @@ def test_a_delivering_consortium_that_rebids_is_also_bidding():
     assert Profile(organisation="Org", role="lead", stage="bidding", rebidding=True).stages == {
         "bidding"
     }
+
+
+@pytest.mark.parametrize("follow_up", ["agreement-legal-check", "decision-fallback"])
+def test_a_follow_up_not_expected_while_exploring_does_not_count_then(bank, follow_up):
+    exploring = AnswerSet(
+        profile=Profile(organisation="Org", role="partner", stage="exploring"),
+        answers={"agreement-status": "none"},
+    )
+    counted = {s.question for s in score(bank, exploring, TODAY).questions}
+    assert follow_up not in counted
+    bidding = exploring.model_copy(
+        update={"profile": exploring.profile.model_copy(update={"stage": "bidding"})}
+    )
+    assert follow_up in {s.question for s in score(bank, bidding, TODAY).questions}
