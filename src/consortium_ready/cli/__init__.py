@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from consortium_ready import __version__
+from consortium_ready.domain.bank import Bank
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.reports.formats import COMPARISON_FORMATS, REPORT_FORMATS
 from consortium_ready.words import plural, verdict
@@ -17,7 +18,7 @@ from consortium_ready.words import plural, verdict
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
-def _bank(args: argparse.Namespace):
+def _bank(args: argparse.Namespace) -> Bank:
     from consortium_ready.content.loader import load_bank
 
     return load_bank(args.questions, args.seeds)
@@ -210,8 +211,8 @@ def cmd_history(args: argparse.Namespace) -> int:
                         None,
                         "--org",
                         (
-                            f"no saved assessments for {args.org!r}; run `consortium-ready history` "
-                            "to list the organisations"
+                            f"no saved assessments for {args.org!r}; "
+                            "run `consortium-ready history` to list the organisations"
                         ),
                     )
                 ]
@@ -415,8 +416,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
     try:
-        return args.run(args)
+        return run(args)
     except InputError as error:
         print(f"consortium-ready: {plural(len(error.problems), 'problem')} found:", file=sys.stderr)
         for problem in error.problems:

@@ -52,11 +52,11 @@ def table(
     Every cell is made printable (see `printable`); leading spaces, which indent it, are kept.
     """
     cells = [[_cell(cell) for cell in row] for row in (headers, *rows)]
-    widths = [max(display_width(cell) for cell in column) for column in zip(*cells)]
+    widths = [max(display_width(cell) for cell in column) for column in zip(*cells, strict=True)]
 
     def line(row: Sequence[str]) -> str:
         padded = []
-        for index, (cell, width) in enumerate(zip(row, widths)):
+        for index, (cell, width) in enumerate(zip(row, widths, strict=True)):
             pad = " " * (width - display_width(cell))
             padded.append(pad + cell if index in right else cell + pad)
         return GAP.join(padded).rstrip()
@@ -88,11 +88,11 @@ def _trend(entries: list[Entry]) -> str:
 
 
 def history_text(scan: Scan, width: int = 80) -> str:
-    """Each organisation's assessments, oldest first, in columns aligned across all, and its trend."""
+    """Each organisation's assessments, oldest first, in columns aligned across all; its trend."""
     groups = list(scan.organisations().values())
     rows = []
     for entries in groups:
-        for previous, entry in zip([None, *entries], entries):
+        for previous, entry in zip([None, *entries], entries, strict=False):
             rows.append(
                 [
                     f"{entry.created.astimezone():%Y-%m-%d %H:%M}",

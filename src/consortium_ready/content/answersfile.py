@@ -20,8 +20,8 @@ def parse_answers(document: YamlDocument, bank: Bank) -> AnswerSet:
                 document.problem(
                     (),
                     (
-                        "an answers file is a mapping with `profile:`, `answers:` and optional `notes:`; "
-                        "`consortium-ready template` writes one to start from"
+                        "an answers file is a mapping with `profile:`, `answers:` and optional "
+                        "`notes:`; `consortium-ready template` writes one to start from"
                     ),
                 )
             ]

@@ -22,7 +22,7 @@ def refused(path: Path, message: str, line: int | None = None, field: str = "") 
 
 
 def read_text(path: Path, what: str, limit: int = MAX_BYTES) -> str:
-    """The text of `path`, which should be `what` ("a saved assessment"), else InputError saying why."""
+    """The text of `path`, which should be `what` ("a saved assessment"); else InputError, why."""
     try:
         if path.stat().st_size > limit:
             raise refused(path, f"too large to be {what}")

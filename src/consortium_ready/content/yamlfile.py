@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -31,8 +31,8 @@ def _strict(base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> type[Any]:
     answers are `yes` and `no` that would be a trap, so they stay text.
     """
 
-    class Strict(base):  # type: ignore[valid-type,misc]
-        yaml_implicit_resolvers = {
+    class Strict(base):  # type: ignore[valid-type,misc]  # a class made from a runtime choice
+        yaml_implicit_resolvers: ClassVar = {
             first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
             for first, resolvers in base.yaml_implicit_resolvers.items()
         }
@@ -132,7 +132,7 @@ def _first_alias_line(text: str) -> int | None:
     """The line of the first alias in `text`, which parses."""
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1
+            return event.start_mark.line + 1 if event.start_mark else None
     return None
 
 

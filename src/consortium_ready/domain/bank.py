@@ -117,7 +117,11 @@ class Question(Strict):
         if self.kind == "number" and isinstance(value, (int, float)):
             return f"{plain_number(value)} {self.unit_for(value)}".strip()
         values = value if isinstance(value, list) else [value]
-        return "; ".join(self.option(v).label if self.option(v) else str(v) for v in values)
+        return "; ".join(self._label(v) for v in values)
+
+    def _label(self, value: int | float | str) -> str:
+        option = self.option(value) if isinstance(value, str) else None
+        return option.label if option else str(value)
 
     @cached_property
     def number_bands(self) -> list[Option]:
@@ -259,10 +263,12 @@ class Bank(Strict):
 
     @cached_property
     def _items_by_ref(self) -> dict[str, Cited]:
-        sources: list[CaseStudy | GuidanceSource] = [*self.cases, *self.guidance]
-        return {
-            source.item_ref(item): (source, item) for source in sources for item in source.items
-        }
+        found: dict[str, Cited] = {}
+        for case in self.cases:
+            found |= {case.item_ref(item): (case, item) for item in case.items}
+        for source in self.guidance:
+            found |= {source.item_ref(item): (source, item) for item in source.items}
+        return found
 
     def question(self, question_id: str) -> Question | None:
         return self._questions_by_id.get(question_id)
@@ -274,7 +280,7 @@ class Bank(Strict):
         return next(case for case in self.cases if case.id == case_id)
 
     def cited(self, ref: str) -> Cited | None:
-        """The case study or guidance, and its item, that a citation such as `leeds.six-weeks` names."""
+        """The case study or guidance, and its item, that a citation (`leeds.six-weeks`) names."""
         return self._items_by_ref.get(ref)
 
     def band(self, score: float) -> Band:

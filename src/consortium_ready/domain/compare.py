@@ -110,12 +110,16 @@ class Comparison:
 
     @property
     def question_groups(self) -> list[tuple[str, list[QuestionRef]]]:
-        """The questions only one run holds, under a heading that says why; empty groups left out."""
+        """The questions only one run holds, under a heading saying why; empty groups left out."""
         if self.bank_changed:
             titles = ("Added to the question bank", "Removed from the question bank")
         else:
             titles = ("Asked only in the later run", "Asked only in the earlier run")
-        return [(title, refs) for title, refs in zip(titles, (self.added, self.removed)) if refs]
+        return [
+            (title, refs)
+            for title, refs in zip(titles, (self.added, self.removed), strict=True)
+            if refs
+        ]
 
 
 def _run(assessment: Assessment) -> Run:

@@ -23,7 +23,7 @@ Direction = Literal["up", "down"]
 
 
 def opens_on(question: Question, values: list[str], stage: Stage) -> Direction | None:
-    """Whether `values` are the better answers to `question` ("up"), the weaker ("down"), or neither.
+    """Whether `values` are the better answers to `question` ("up"), the weaker ("down"), or not.
 
     "Up" means every listed option scores at least as well as every other
     option at this stage; "down" the reverse.

@@ -5,6 +5,7 @@ The method is written out for trustees in docs/scoring.md; keep the two in step.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from consortium_ready.domain.answerset import AnswerSet
@@ -17,6 +18,7 @@ from consortium_ready.domain.result import (
     FlagHit,
     Overall,
     QuestionScore,
+    QuestionStatus,
     Result,
     ThemeScore,
 )
@@ -26,11 +28,10 @@ def answer_score(question: Question, answer: AnswerValue, stage: Stage) -> int:
     """The score out of 100 that one valid answer earns at this stage."""
     if is_dont_know(question, answer):
         return 0
-    if question.kind == "number":
-        return question.number_option(float(answer)).score_at(stage)  # type: ignore[arg-type]
-    if isinstance(answer, list):
-        return min(100, sum(question.option(v).score_at(stage) for v in answer))  # type: ignore[union-attr]
-    return question.option(answer).score_at(stage)  # type: ignore[arg-type,union-attr]
+    if isinstance(answer, (int, float)):
+        return question.number_option(float(answer)).score_at(stage)
+    values = answer if isinstance(answer, list) else [answer]
+    return min(100, sum(question.option_map[value].score_at(stage) for value in values))
 
 
 def question_scores(bank: Bank, answer_set: AnswerSet) -> list[QuestionScore]:
@@ -40,12 +41,13 @@ def question_scores(bank: Bank, answer_set: AnswerSet) -> list[QuestionScore]:
     for question in bank.questions:
         if not question.scored:
             continue
+        status: QuestionStatus
         seen = visibility(bank, question, profile, answers)
         if seen == "not_applicable":
             continue
         answer = answers.get(question.id) if seen == "asked" else None
         if seen != "asked":
-            status, points = seen, 100 if seen == "hidden_high" else 0
+            status, points = seen, (100 if seen == "hidden_high" else 0)
         elif answer is None:
             status, points = "unanswered", 0
         elif is_dont_know(question, answer):
@@ -65,7 +67,7 @@ def question_scores(bank: Bank, answer_set: AnswerSet) -> list[QuestionScore]:
     return scores
 
 
-def weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
+def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float | None:
     """Σ weight × score / Σ weight, to one decimal place; None when there is nothing to average."""
     total = sum(weight for weight, _ in pairs)
     if not total:
@@ -85,7 +87,7 @@ def _status_counts(scores: list[QuestionScore]) -> dict[str, int]:
     return {"asked": sum(counts.values()), **counts}
 
 
-def unknown_share(pairs: list[tuple[float, bool]]) -> float:
+def unknown_share(pairs: Sequence[tuple[float, bool]]) -> float:
     """The per cent of the weight in `pairs` (weight, unknown?) that is unknown, to one place."""
     total = sum(weight for weight, _ in pairs)
     if not total:

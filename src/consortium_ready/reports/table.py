@@ -43,7 +43,7 @@ def _cell(value: object) -> str:
 
 def report_csv(view: ReportView) -> str:
     """The CSV text of a report, byte-order mark first."""
-    rows = [
+    rows: list[tuple[object, ...]] = [
         (
             "overall",
             "",

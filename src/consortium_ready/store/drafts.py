@@ -11,14 +11,13 @@ import json
 import re
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from consortium_ready.content.userfiles import parse_json, read_text_if_any, refused
 from consortium_ready.content.yamlfile import dotted
 from consortium_ready.domain.bank import AnswerValue
-from consortium_ready.domain.profile import Profile, Role, Stage
+from consortium_ready.domain.profile import ConsortiumKind, Profile, Role, Stage
 from consortium_ready.store.files import TIMESTAMP, atomic_write, move_new
 
 DRAFT_FILE = ".draft.json"
@@ -70,6 +69,8 @@ class ProfileDraft(BaseModel):
     organisation: str = ""
     role: Role | None = None
     stage: Stage | None = None
+    kind: ConsortiumKind = "not-known"
+    rebidding: bool = False
     consortium: str = ""
     tender_deadline: str = ""
 
@@ -79,6 +80,8 @@ class ProfileDraft(BaseModel):
             organisation=profile.organisation,
             role=profile.role,
             stage=profile.stage,
+            kind=profile.kind,
+            rebidding=profile.rebidding,
             consortium=profile.consortium or "",
             tender_deadline=format_deadline(profile.tender_deadline),
         )
@@ -104,12 +107,14 @@ class ProfileDraft(BaseModel):
 
     def profile(self) -> Profile | None:
         """The checked profile, or None while any field still has a problem."""
-        if self.problems():
+        if self.problems() or self.role is None or self.stage is None:
             return None
         return Profile(
             organisation=self.organisation,
-            role=self.role,  # type: ignore[arg-type]
-            stage=self.stage,  # type: ignore[arg-type]
+            role=self.role,
+            stage=self.stage,
+            kind=self.kind,
+            rebidding=self.rebidding and self.stage == "delivering",
             consortium=self.consortium.strip() or None,
             tender_deadline=parse_deadline(self.tender_deadline),
         )
@@ -151,7 +156,7 @@ def load_draft(path: Path) -> Draft | None:
     try:
         return Draft.model_validate(data)
     except ValidationError as error:
-        first: dict[str, Any] = error.errors(include_url=False)[0]
+        first = error.errors(include_url=False)[0]
         raise refused(path, first["msg"], None, dotted(first["loc"])) from None
 
 

@@ -1,4 +1,4 @@
-"""Where assessments are kept, and writing files so that none is ever half written or overwritten."""
+"""Where assessments are kept, and writing files so that none is half written or overwritten."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def reports_dir(chosen: Path | None = None) -> Path:
 
 
 def slugify(name: str) -> str:
-    """A folder name for an organisation: its letters, marks and digits in any script, joined by hyphens.
+    """A folder name for an organisation: its letters, marks and digits in any script, hyphenated.
 
     Everything else (dots, slashes, NUL, direction controls, emoji) separates
     words, so the result can never leave the folder it is joined to. A name
@@ -75,7 +75,7 @@ def atomic_write(path: Path, text: str) -> None:
     """Replace `path` with `text` in one step: readers see the old file or the new, never half."""
     temporary = _temporary_beside(path, text)
     try:
-        os.replace(temporary, path)
+        temporary.replace(path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -89,13 +89,13 @@ def move_to_new(source: Path, target: Path) -> None:
         raise
     except OSError:  # no hard links here (FAT, some network shares): claim the name, then fill it
         os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-        os.replace(source, target)
+        source.replace(target)
     else:
         source.unlink()
 
 
 def create_new(path: Path, text: str) -> None:
-    """Write `text` to `path`, which must not exist (else FileExistsError); complete or not at all."""
+    """Write `text` to `path`, which must not exist (else FileExistsError); all or nothing."""
     temporary = _temporary_beside(path, text)
     try:
         move_to_new(temporary, path)

@@ -52,7 +52,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Scan:
-    """The assessments found, by organisation and then oldest first, and a warning per file skipped."""
+    """The assessments found, by organisation then oldest first, and a warning per file skipped."""
 
     folder: Path
     entries: list[Entry] = field(default_factory=list)
@@ -117,7 +117,7 @@ def _from_record(path: Path, record: dict[str, Any]) -> Entry | list[Problem]:
 
 
 def scan(folder: Path) -> Scan:
-    """Every saved assessment under `folder`; damaged or foreign files are skipped, never changed."""
+    """Every saved assessment under `folder`; damaged or foreign files skipped, never changed."""
     try:
         files, warnings = _saved_files(folder)
     except OSError:

@@ -136,7 +136,7 @@ def _version_problem(version: Any) -> str | None:
 
 
 def _located(path: Path, text: str, loc: tuple[Any, ...], message: str) -> Problem:
-    """A problem at `loc` in a JSON file, with its line found by re-reading the text (JSON is YAML)."""
+    """A problem at `loc` in a JSON file, its line found by re-reading the text (JSON is YAML)."""
     try:
         return parse_yaml(text, path).problem(loc, message)
     except InputError:

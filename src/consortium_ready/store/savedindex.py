@@ -9,6 +9,7 @@ it is simply rebuilt or done without.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -84,11 +85,12 @@ def stamp(stat: os.stat_result) -> list[int]:
 
 
 def read_index(folder: Path) -> dict[str, Any]:
-    """The index's records by file name, or none if it is missing, damaged or from another version."""
+    """The index's records by file name; none if it is missing, damaged or from another version."""
     try:
         index = json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))
-        if index.get("program") == __version__ and isinstance(index.get("files"), dict):
-            return index["files"]
+        files = index.get("files")
+        if index.get("program") == __version__ and isinstance(files, dict):
+            return files
     except (OSError, ValueError, AttributeError, RecursionError):
         pass
     return {}
@@ -96,10 +98,8 @@ def read_index(folder: Path) -> dict[str, Any]:
 
 def write_index(folder: Path, records: dict[str, Any]) -> None:
     """Replace the index in one step; a folder that cannot be written goes without."""
-    try:
+    with contextlib.suppress(OSError):
         atomic_write(folder / INDEX_NAME, json.dumps({"program": __version__, "files": records}))
-    except OSError:
-        pass
 
 
 def add_to_index(folder: Path, path: Path, assessment: Assessment) -> None:
