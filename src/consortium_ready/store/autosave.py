@@ -28,12 +28,6 @@ class LatestWriter(Generic[Value]):
         self._waiting: list[Value] = []
         self._busy = False
 
-    @property
-    def busy(self) -> bool:
-        """Whether a value is waiting or being written."""
-        with self._lock:
-            return self._busy
-
     def submit(self, value: Value) -> bool:
         """Make `value` the next to write. True if no writer runs, so the caller must `drain`."""
         with self._lock:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -13,12 +13,12 @@ from textual.content import Content
 if TYPE_CHECKING:
     from textual.fuzzy import Matcher
 
-    from consortium_ready.tui.app import ConsortiumReadyApp
+    from consortium_ready.tui.host import Host
 
 Command = tuple[str, Callable[[], object], str]
 
 
-def assessment_commands(app: ConsortiumReadyApp) -> Iterator[Command]:
+def assessment_commands(app: Host) -> Iterator[Command]:
     """The commands that make sense now, as (title, what it does, help)."""
     questionnaire = app.session.questionnaire if app.session else None
     if questionnaire is not None:
@@ -80,7 +80,8 @@ class AssessmentCommands(Provider):
     """Offers the assessment's main actions in the command palette (ctrl+p)."""
 
     def _commands(self) -> list[Command]:
-        return list(assessment_commands(self.app))  # type: ignore[arg-type]
+        # Only ConsortiumReadyApp lists this provider in its COMMANDS, so its app is a Host.
+        return list(assessment_commands(cast("Host", self.app)))
 
     async def discover(self) -> Hits:
         for title, run, help_text in self._commands():

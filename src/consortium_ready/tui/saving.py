@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -49,9 +49,7 @@ class DraftSaver:
     first write replaces it.
     """
 
-    def __init__(
-        self, app: App[object], damaged: Path | None, clock: Callable[[], datetime]
-    ) -> None:
+    def __init__(self, app: App[Any], damaged: Path | None, clock: Callable[[], datetime]) -> None:
         self._app = app
         self._damaged = damaged
         self._kept: Path | None = None

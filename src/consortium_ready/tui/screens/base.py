@@ -1,4 +1,4 @@
-"""What the screens share: access to the app's session, and the two kinds of screen."""
+"""What the screens share: the app (as a `Host`), its bank and session, and two kinds of screen."""
 
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
 if TYPE_CHECKING:
-    from consortium_ready.tui.app import ConsortiumReadyApp
+    from textual import getters
+
+    from consortium_ready.domain.bank import Bank
+    from consortium_ready.tui.host import HostApp
     from consortium_ready.tui.session import Session
 
 
@@ -21,9 +24,13 @@ class AppScreen(Screen[None]):
     """A screen of this app, with typed access to it."""
 
     if TYPE_CHECKING:
+        app = getters.app(HostApp)
 
-        @property
-        def app(self) -> ConsortiumReadyApp: ...
+    @property
+    def bank(self) -> Bank:
+        bank = self.app.bank
+        assert bank is not None, "screens past the start open once the bank is loaded"
+        return bank
 
     @property
     def session(self) -> Session:

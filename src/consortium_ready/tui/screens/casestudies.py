@@ -65,7 +65,7 @@ def case_widgets(case: CaseStudy, bank: Bank) -> Iterator[Widget]:
             for item in items:
                 yield Static(Content.assemble("• ", literal(item.text)), classes="item")
     citing = bank.citing(case.id)
-    titles = {theme.id: theme.title for theme in bank.themes}
+    titles = bank.theme_titles
     yield Static(f"Questions that draw on {case.name}", classes="heading", markup=False)
     if not citing:
         yield Static("None in this question bank.", classes="hint")
@@ -100,8 +100,7 @@ class CaseStudiesScreen(Overlay):
         self._initial = case_id
 
     def compose(self) -> ComposeResult:
-        bank = self.app.bank
-        assert bank is not None
+        bank = self.bank
         yield Header()
         yield Static(
             "Read how real consortia worked. Left and right arrows (or a click) change "
@@ -120,7 +119,7 @@ class CaseStudiesScreen(Overlay):
 
     def _step(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
-        ids = [case.id for case in self.app.bank.cases]  # type: ignore[union-attr]
+        ids = [case.id for case in self.bank.cases]
         tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
         self.query_one(f"#{tabs.active} .case").focus()
 

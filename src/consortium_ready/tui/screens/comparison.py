@@ -20,7 +20,7 @@ from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import Overlay
 from consortium_ready.tui.text import literal
 from consortium_ready.tui.widgets.bars import Bar, ThemeBars, change_text
-from consortium_ready.words import score_number
+from consortium_ready.words import verdict
 
 if TYPE_CHECKING:
     from consortium_ready.domain.compare import Comparison
@@ -53,22 +53,14 @@ def _runs(c: Comparison) -> Iterator[Widget]:
         yield Static(Content.assemble(("Note: ", "bold"), literal(note)), classes="note")
 
 
-def _verdict(band: str | None, score: float | None) -> Content:
-    return (
-        literal(f"{band}, {score_number(score)} out of 100")
-        if score is not None
-        else Content("not scored")
-    )
-
-
 def _scores(c: Comparison) -> Iterator[Widget]:
     overall = c.overall
     yield Static("Overall", classes="heading")
     yield Static(
         Content.assemble(
-            _verdict(overall.band_before, overall.before),
+            literal(verdict(overall.band_before, overall.before)),
             " → ",
-            _verdict(overall.band_after, overall.after),
+            literal(verdict(overall.band_after, overall.after)),
             "  ",
             (change_text(overall.change), "bold"),
         ),

@@ -37,7 +37,7 @@ class Dialog(ModalScreen[Answer]):
 class HelpDialog(Dialog[None]):
     """What the screen underneath is for, and the keys that work on it."""
 
-    def __init__(self, screen: Screen) -> None:
+    def __init__(self, screen: Screen[object]) -> None:
         super().__init__()
         self._guide = screen.HELP or ""
         self._keys: dict[str, str] = {}

@@ -7,7 +7,7 @@ assessment before it. The earlier of the two is always "before".
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -52,13 +52,14 @@ class HistoryScreen(Overlay):
         Binding("p", "compare_previous", "Compare with previous", id="compare-previous"),
     ]
 
-    entries: list[Entry] = []
     marked: var[int | None] = var(None, init=False)
     """The index in `entries` of the assessment marked to compare, if one is."""
 
     def __init__(self, compare_latest: str | None = None) -> None:
         super().__init__()
         self._compare_latest = compare_latest
+        self.entries: list[Entry] = []
+        """The saved assessments, newest first, once the folder has been read."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -101,18 +102,20 @@ class HistoryScreen(Overlay):
         before, after = loaded(old.load), loaded(new.load)
         if before is None or after is None:
             return old if before is None else new
-        return compare(before, after, self.app.bank)  # type: ignore[arg-type]
+        return compare(before, after, self.bank)
 
     @on(Worker.StateChanged)
     def _worked(self, event: Worker.StateChanged) -> None:
+        """Each group's result is what its worker above returns."""
         if event.state != WorkerState.SUCCESS:
             return
+        result = event.worker.result
         if event.worker.group == "history":
-            self._list(event.worker.result)
+            self._list(cast("Scan", result))
         elif event.worker.group == "open":
-            self._show(*event.worker.result)
+            self._show(*cast("tuple[Entry, Assessment | None, Assessment | None]", result))
         elif event.worker.group == "compare":
-            self._compared(event.worker.result)
+            self._compared(cast("Comparison | Entry", result))
 
     def _list(self, found: Scan) -> None:
         self.entries = sorted(found.entries, key=lambda entry: entry.created, reverse=True)
@@ -175,7 +178,7 @@ class HistoryScreen(Overlay):
 
     def watch_marked(self, before: int | None, now: int | None) -> None:
         saved = self.query_one("#saved", SavedList)
-        for index in {before, now} - {None}:
+        for index in (i for i in {before, now} if i is not None):
             saved.replace_option_prompt_at_index(index, self._option(index).prompt)
         self._hint()
         self.refresh_bindings()

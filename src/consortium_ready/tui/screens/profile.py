@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
 from textual import on
@@ -60,13 +60,13 @@ class ProfileScreen(WorkScreen):
             yield from self._field(
                 "role",
                 "The role your organisation expects in the consortium",
-                self._choice("role", ROLES, draft.role),
+                self._choice("role", ROLES.items(), draft.role),
                 ROLE_HINT,
             )
             yield from self._field(
                 "stage",
                 "How far the consortium has got",
-                self._choice("stage", STAGES, draft.stage),
+                self._choice("stage", STAGES.items(), draft.stage),
                 STAGE_HINT,
             )
             yield from self._field(
@@ -98,11 +98,12 @@ class ProfileScreen(WorkScreen):
         yield Static(id=f"{name}-problem", classes="problem")
 
     @staticmethod
-    def _choice(name: str, choices: Mapping[str, str], chosen: str | None) -> RadioSet:
+    def _choice(name: str, choices: Iterable[tuple[str, str]], chosen: str | None) -> RadioSet:
+        """A button for each (value, label), the one `chosen` pressed."""
         return RadioSet(
             *(
                 RadioButton(label, value=chosen == value, id=f"{name}-{value}")
-                for value, label in choices.items()
+                for value, label in choices
             ),
             id=name,
         )

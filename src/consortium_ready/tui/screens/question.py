@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
 
 from consortium_ready.domain.bank import DONT_KNOW, AnswerValue, Question
+from consortium_ready.domain.questionnaire import Questionnaire
 from consortium_ready.reports.view import citations
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import WorkScreen, foot
@@ -44,7 +45,7 @@ class QuestionScreen(WorkScreen):
     """Asks the current question; moving on records the answer and shows the next one."""
 
     CSS_PATH = "question.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]  # type: ignore[misc]  # Screen declares it `ClassVar[...] | None`, which mypy reads as an instance variable
     HELP = guides.QUESTION
     BINDINGS: ClassVar[list[BindingType]] = [
         *_pick_bindings(),
@@ -106,6 +107,13 @@ class QuestionScreen(WorkScreen):
         assert question is not None
         return question
 
+    @property
+    def questionnaire(self) -> Questionnaire:
+        """What is asked: questions show only once the organisation's details are complete."""
+        questionnaire = self.session.questionnaire
+        assert questionnaire is not None
+        return questionnaire
+
     # Showing the question ---------------------------------------------------------
 
     async def _show_question(self) -> None:
@@ -129,15 +137,14 @@ class QuestionScreen(WorkScreen):
 
     async def _show_answer(self, question: Question, answer: AnswerValue | None) -> None:
         """Reuse the options widget from one choice question to the next; else build anew."""
-        chosen = answer if isinstance(answer, list) else [answer] if answer else []
+        if isinstance(answer, list):
+            chosen = answer
+        else:
+            chosen = [answer] if isinstance(answer, str) and answer else []
         reusable = self.query("#choices")
         if question.kind in CHOICE_KINDS and reusable:
             choices = reusable.first(AnswerChoices)
-            await choices.show(
-                question.options,
-                chosen,  # type: ignore[arg-type]
-                multiple=question.kind == "multi",
-            )
+            await choices.show(question.options, chosen, multiple=question.kind == "multi")
             return
         box = self.query_one("#answer", Vertical)
         await box.remove_children()
@@ -200,8 +207,7 @@ class QuestionScreen(WorkScreen):
         return self.query_one("#choices, .typed-answer Input")
 
     def _show_progress(self) -> None:
-        questionnaire = self.session.questionnaire
-        assert questionnaire is not None
+        questionnaire = self.questionnaire
         question = self.question
         themes = questionnaire.themes()
         theme = next(t for t in themes if t.id == question.theme)
@@ -254,7 +260,7 @@ class QuestionScreen(WorkScreen):
 
     def _move_on(self) -> None:
         """To the next question asked, or to the review after the last."""
-        following = self.session.questionnaire.after(self.current)  # type: ignore[union-attr]
+        following = self.questionnaire.after(self.current)
         if following is not None:
             self.current = following.id
         else:
@@ -270,7 +276,7 @@ class QuestionScreen(WorkScreen):
     @on(Button.Pressed, "#back-button")
     def action_back(self) -> None:
         if self._record_typed():
-            earlier = self.session.questionnaire.before(self.current)  # type: ignore[union-attr]
+            earlier = self.questionnaire.before(self.current)
             if earlier is None:
                 self.app.open_profile()
             else:
@@ -307,10 +313,8 @@ class QuestionScreen(WorkScreen):
     def action_themes(self) -> None:
         from consortium_ready.tui.screens.dialogs import ThemeDialog
 
-        questionnaire = self.session.questionnaire
-        assert questionnaire is not None
         self.app.push_screen(
-            ThemeDialog(questionnaire.themes(), self.question.theme), self._jump_to_theme
+            ThemeDialog(self.questionnaire.themes(), self.question.theme), self._jump_to_theme
         )
 
     @on(OptionList.OptionSelected, "#theme-list")

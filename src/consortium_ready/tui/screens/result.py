@@ -25,7 +25,7 @@ from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import Overlay, WorkScreen, foot
 from consortium_ready.tui.text import literal, shown_path
 from consortium_ready.tui.widgets.bars import Bar, ThemeBars
-from consortium_ready.words import local_date, plural
+from consortium_ready.words import local_date, plural, verdict
 
 if TYPE_CHECKING:
     from consortium_ready.domain.assessment import Assessment
@@ -46,11 +46,9 @@ class ResultReport(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         view = self.view
-        headline = (
-            f"{view.overall_band}, {view.overall_score:.0f} out of 100"
-            if view.overall_score is not None
-            else "not scored: no question was answered"
-        )
+        headline = verdict(view.overall_band, view.overall_score)
+        if view.overall_score is None:
+            headline += ": no question was answered"
         yield Static(Content.assemble(literal(view.organisation), " — ", headline), classes="title")
         if view.overall_meaning:
             yield Static(literal(view.overall_meaning))
@@ -281,7 +279,7 @@ class SavedResultScreen(Overlay):
 
     def compose(self) -> ComposeResult:
         yield from result_page(
-            ResultReport(self.app.bank, self.assessment),  # type: ignore[arg-type]
+            ResultReport(self.bank, self.assessment),
             f"Saved on {local_date(self.assessment.created)} as {shown_path(self.path)}.",
             [
                 Button("Back", id="back-button"),

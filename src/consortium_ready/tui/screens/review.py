@@ -36,7 +36,7 @@ class ReviewScreen(WorkScreen):
     def compose(self) -> ComposeResult:
         questionnaire = self.session.questionnaire
         assert questionnaire is not None
-        titles = {theme.id: theme.title for theme in self.session.bank.themes}
+        titles = self.session.bank.theme_titles
         unanswered = questionnaire.unanswered()
         dont_know = questionnaire.dont_know()
         yield Header()

@@ -7,7 +7,7 @@ sense.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -70,7 +70,7 @@ class StartScreen(AppScreen):
     @on(Worker.StateChanged)
     def _looked_around(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "survey" and event.state == WorkerState.SUCCESS:
-            self.surroundings = event.worker.result
+            self.surroundings = cast("Surroundings", event.worker.result)
             self._offer(self.surroundings)
 
     def _offer(self, found: Surroundings) -> None:

@@ -16,7 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from consortium_ready.tui.text import literal
-from consortium_ready.words import local_when
+from consortium_ready.words import local_when, verdict
 
 if TYPE_CHECKING:
     from consortium_ready.store.history import Entry
@@ -29,16 +29,13 @@ def saved_option(index: int, entry: Entry, marked: bool, box: bool) -> Option:
 
     Without a `box` (there is nothing to compare it with), the organisation comes first.
     """
-    verdict = (
-        f"{entry.band}, {entry.score:.0f} out of 100" if entry.score is not None else "not scored"
-    )
     return Option(
         Content.assemble(
             (("[x] " if marked else "[ ] ") if box else "", BOX),
             literal(entry.organisation, "bold"),
             ("  (marked to compare)", "italic") if marked else "",
             "\n    " if box else "\n",
-            (f"{local_when(entry.created)}: {verdict}", "dim"),
+            (f"{local_when(entry.created)}: {verdict(entry.band, entry.score)}", "dim"),
         ),
         id=str(index),
     )

@@ -15,7 +15,7 @@ from consortium_ready.tui.widgets.choices import AnswerLevel
 from consortium_ready.words import plain_number
 
 if TYPE_CHECKING:
-    from consortium_ready.domain.bank import AnswerValue, Option, Question
+    from consortium_ready.domain.bank import AnswerValue, Question
 
 TYPED_ID = "typed"
 
@@ -59,7 +59,7 @@ class NumberAnswer(Vertical):
     def __init__(self, question: Question, value: AnswerValue | None) -> None:
         super().__init__(classes="typed-answer")
         self.question = question
-        self._initial = "" if value is None or value == DONT_KNOW else plain_number(value)
+        self._initial = plain_number(value) if isinstance(value, int | float) else ""
         self._dont_know = value == DONT_KNOW
 
     def compose(self) -> ComposeResult:
@@ -85,14 +85,8 @@ class NumberAnswer(Vertical):
             markup=False,
         )
         yield Static("What each number means", classes="heading")
-        for option in self.bands:
-            yield AnswerLevel(f"{plain_number(option.from_)}+", option)
-
-    @property
-    def bands(self) -> list[Option]:
-        return sorted(
-            (o for o in self.question.options if o.from_ is not None), key=lambda o: o.from_
-        )
+        for option in self.question.number_bands:
+            yield AnswerLevel(f"{plain_number(option.from_ or 0)}+", option)
 
     def on_mount(self) -> None:
         self._show_band(self._initial)
