@@ -6,7 +6,7 @@ import json
 import textwrap
 
 from consortium_ready.domain.bank import Bank, Option, Question
-from consortium_ready.domain.profile import ROLES, STAGES
+from consortium_ready.domain.profile import KINDS, ROLES, STAGES
 from consortium_ready.words import bank_name, plain_number
 
 
@@ -21,6 +21,8 @@ def _conditions(question: Question) -> str:
         parts.append("role is " + " or ".join(when.role))
     if when.stage:
         parts.append("stage is " + " or ".join(when.stage))
+    if when.kind:
+        parts.append("kind is " + " or ".join(when.kind))
     for parent, values in when.answers.items():
         parts.append(f"{parent} is " + " or ".join(values))
     return " and ".join(parts)
@@ -58,12 +60,14 @@ def answers_template(bank: Bank) -> str:
         f"# Answers for consortium-ready: {bank_name(bank.info.title, bank.info.version)}.",
         "# Fill in the profile, then answer with the values listed under each question;",
         "# the number in brackets after each is what that answer scores, out of 100.",
-        "# Leave a question empty if you have not answered it yet; it counts as 0.",
+        "# Leave a question empty if you have not answered it yet: it counts as not known.",
         "# Score it with: consortium-ready assess --answers THIS-FILE",
         "profile:",
         '  organisation: ""',
         f"  role:             # {' | '.join(ROLES)}",
         f"  stage:            # {' | '.join(STAGES)}",
+        "  rebidding: false  # true if delivering and also bidding again",
+        f"  kind: not-known   # {' | '.join(KINDS)}",
         "  consortium:       # optional: the consortium's name",
         "  tender_deadline:  # optional: YYYY-MM-DD",
         "",

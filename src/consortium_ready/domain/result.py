@@ -9,7 +9,11 @@ from pydantic import Field
 from consortium_ready.domain.bank import AnswerValue
 from consortium_ready.domain.base import Strict
 
-QuestionStatus = Literal["answered", "dont_know", "unanswered", "hidden_low", "hidden_high"]
+QuestionStatus = Literal[
+    "answered", "dont_know", "unanswered", "hidden_low", "hidden_high", "hidden_unknown"
+]
+"""How a question counted. `hidden_unknown`: a follow-up hidden because the answer it
+depends on is "don't know" or not given, so that whether it applies is itself unknown."""
 ActionKind = Literal["flag", "find_out", "improve"]
 ActionPart = Literal["fix", "find_out"]
 

@@ -10,8 +10,10 @@ START = (
 PROFILE = (
     "Fill in your organisation's details. The name is needed, and so are the role you "
     "expect and the consortium's stage, because they decide which questions you are asked "
-    "and what counts as ready at this stage. The consortium's name and the tender deadline "
-    "are optional.\n\n"
+    "and what counts as ready at this stage. A consortium that is delivering can say it is "
+    "bidding again too. Say what kind of consortium it is if you know: an open network is "
+    "asked about membership, a closed bid group is not. The consortium's name and the tender "
+    "deadline are optional; the deadline is how the tool counts the weeks you have left.\n\n"
     "You can come back and change these at any time; questions appear or disappear to "
     "match, and the answers you gave are kept."
 )

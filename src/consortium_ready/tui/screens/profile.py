@@ -1,4 +1,4 @@
-"""About your organisation: name, expected role, the consortium's stage, its name and deadline."""
+"""About your organisation: name, expected role, the consortium's stage and kind, name, deadline."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Header, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Header, Input, RadioButton, RadioSet, Static
 
-from consortium_ready.domain.profile import ROLES, STAGES
+from consortium_ready.domain.profile import KINDS, ROLES, STAGES
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import WorkScreen, foot
 
@@ -28,7 +28,13 @@ STAGE_HINT = (
     "Exploring: talking about working together. Forming: agreeing who is in and how. "
     "Bidding: a tender is out or expected. Delivering: you hold a contract together."
 )
-FIELDS = ("organisation", "role", "stage", "consortium", "tender_deadline")
+KIND_HINT = (
+    "An open network takes members in, like a local consortium of many groups. A closed group "
+    "is a few organisations that came together for one bid. Questions about membership are "
+    "asked of open networks only."
+)
+REBIDDING_LABEL = "We are delivering and also bidding again (for a renewal or a new contract)"
+FIELDS = ("organisation", "role", "stage", "kind", "consortium", "tender_deadline")
 TEXT_FIELDS = ("organisation", "consortium", "tender_deadline")
 NEXT_FIELD = {"organisation": "role", "consortium": "tender_deadline"}
 
@@ -68,6 +74,13 @@ class ProfileScreen(WorkScreen):
                 "How far the consortium has got",
                 self._choice("stage", STAGES.items(), draft.stage),
                 STAGE_HINT,
+            )
+            yield Checkbox(REBIDDING_LABEL, draft.rebidding, id="rebidding")
+            yield from self._field(
+                "kind",
+                "What kind of consortium it is",
+                self._choice("kind", KINDS.items(), draft.kind),
+                KIND_HINT,
             )
             yield from self._field(
                 "consortium",
@@ -109,7 +122,12 @@ class ProfileScreen(WorkScreen):
         )
 
     def on_mount(self) -> None:
+        self._show_rebidding()
         self.query_one("#organisation", Input).focus()
+
+    def _show_rebidding(self) -> None:
+        """Only a consortium that is delivering can also be bidding again."""
+        self.query_one("#rebidding").display = self.session.draft.profile.stage == "delivering"
 
     def _show_problem(self, field: str, only_if_shown: bool = False) -> None:
         """Show (or clear) the problem with one field, right below it."""
@@ -148,6 +166,11 @@ class ProfileScreen(WorkScreen):
         value = (event.pressed.id or "").removeprefix(f"{field}-")
         self.session.update_profile(**{field: value})
         self._show_problem(field)
+        self._show_rebidding()
+
+    @on(Checkbox.Changed, "#rebidding")
+    def _rebidding(self, event: Checkbox.Changed) -> None:
+        self.session.update_profile(rebidding=event.value)
 
     @on(Button.Pressed, "#continue-button")
     def action_continue(self) -> None:
