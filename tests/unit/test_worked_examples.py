@@ -100,9 +100,7 @@ def test_leeds_plan_starts_with_outside_support_then_finds_out_its_documented_ch
     steps = plan("leeds")
     assert steps[0] == ("fix", "outside-support-used", None)
     find_out = [q for part, q, _ in steps if part == "find_out"]
-    assert {"staff-transition-plan", "handover-timetable", "users-told-of-changes"} <= set(
-        find_out
-    )
+    assert {"staff-transition-plan", "handover-timetable", "users-told-of-changes"} <= set(find_out)
 
 
 def test_harrow_could_not_say_whether_the_lead_shares_out_work_fairly():
@@ -272,7 +270,7 @@ def test_well_run_consortium_plan_is_social_value_then_day_job_cover():
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "A follow-up whose parent is answered \"don't know\" (or left unanswered) is hidden "
+        'A follow-up whose parent is answered "don\'t know" (or left unanswered) is hidden '
         "and counted as a known 0 (hidden_low): in lancashire.yaml, small-groups-membership: "
         "dont-know makes small-member-expectations a known 0, so Membership shows 60% "
         "unknown instead of 80%; in leeds.yaml the unanswered guarantor does the same to "
