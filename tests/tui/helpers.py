@@ -101,7 +101,9 @@ async def fill_details(
         await pilot.press(*organisation)
     await press(pilot, "tab", *["right"] * list(ROLES).index(role), "enter")
     await press(pilot, "tab", *["right"] * list(STAGES).index(stage), "enter")
-    await press(pilot, "tab", "enter", "enter")
+    if stage == "delivering":
+        await press(pilot, "tab")  # past "also bidding again"
+    await press(pilot, "tab", "tab", "enter", "enter")  # past the kind, then the name, and on
 
 
 def shown(widget: object) -> str:

@@ -25,7 +25,7 @@ from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import Overlay, WorkScreen, foot
 from consortium_ready.tui.text import literal, shown_path
 from consortium_ready.tui.widgets.bars import Bar, ThemeBars
-from consortium_ready.words import local_date, plural, verdict
+from consortium_ready.words import local_date, plural, score_number, verdict
 
 if TYPE_CHECKING:
     from consortium_ready.domain.assessment import Assessment
@@ -75,8 +75,15 @@ class ResultReport(VerticalScroll):
         ]
         gaps = [gap for gap in gaps if gap]
         counted = f"; {' and '.join(gaps)}, counted as gaps" if gaps else ""
+        known = (
+            f" {score_number(view.overall_unknown)}% of it is unknown; from what you know "
+            f"alone, the score is {score_number(view.overall_known_score)}."
+            if view.overall_unknown and view.overall_known_score is not None
+            else ""
+        )
         return (
-            f"Based on {plural(view.asked, 'scored question')}: {view.answered} answered{counted}."
+            f"Based on {plural(view.asked, 'scored question')}: {view.answered} answered"
+            f"{counted}.{known}"
         )
 
     def _flags(self) -> Iterator[Widget]:
@@ -124,7 +131,13 @@ class ResultReport(VerticalScroll):
 
     def _bars(self, changes: dict[str, float | None]) -> list[Bar]:
         return [
-            Bar(theme.title, theme.score, theme.band_label, changes.get(theme.id))
+            Bar(
+                theme.title,
+                theme.score,
+                theme.band_label,
+                changes.get(theme.id),
+                unknown=theme.unknown if theme.counted else None,
+            )
             for theme in self.result.themes
         ]
 

@@ -22,14 +22,18 @@ MIN_ONE_LINE_BAR = 20
 
 @dataclass(frozen=True)
 class Bar:
-    """One theme's score (None when none of its questions was asked), band and change,
-    and in a comparison its score before."""
+    """One theme's score, band and change, and in a comparison its score before.
+
+    A score of None is a theme with not enough known to score (`unknown` says how
+    much is), or, with `unknown` None, one none of whose questions was asked.
+    """
 
     title: str
     score: float | None
     band: str | None
     change: float | None = None
     before: float | None = None
+    unknown: float | None = None
 
 
 def change_text(change: float | None) -> str:
@@ -100,6 +104,10 @@ class ThemeBars(Widget):
         return Content("\n").join(lines)
 
     def _chart(self, bar: Bar, width: int) -> Content:
+        if bar.score is None and bar.unknown is not None:
+            return Content.styled(
+                f"not enough known to score: {score_number(bar.unknown)}% unknown", "dim"
+            )
         if bar.score is None:
             return Content.styled("not asked: none of its questions applies", "dim")
         filled = round(width * bar.score / 100)
