@@ -774,25 +774,44 @@ def test_the_doc_matches_the_bank(builtin: Bank) -> None:
     assert not changed, drift_message(old, new, changed)
 
 
-def test_a_changed_weight_in_the_bank_is_caught(tmp_path: Path) -> None:
-    """Proof that the comparison can fail: weigh the guarantor question 1, not 3, in a copy."""
+def bank_changed(tmp_path: Path, file: str, after: str, old: str, new: str) -> Bank:
+    """The built-in bank, copied, with the first `old` after `after` in `file` made `new`."""
     questions, seeds = default_dirs()
     shutil.copytree(questions, tmp_path / "questions")
     shutil.copytree(seeds, tmp_path / "seeds")
-    theme_file = tmp_path / "questions" / "themes" / "04-lead-body.yaml"
-    text = theme_file.read_text(encoding="utf-8")
-    start = text.index("  - id: guarantor\n")
-    weight = text.index("    weight: ", start)
-    end = text.index("\n", weight)
-    theme_file.write_text(text[:weight] + "    weight: 1" + text[end:], encoding="utf-8")
-    changed_bank = load_bank(tmp_path / "questions", tmp_path / "seeds")
-    assert changed_bank.question("guarantor").weight == 1  # type: ignore[union-attr]
+    path = tmp_path / "questions" / file
+    text = path.read_text(encoding="utf-8")
+    at = text.index(old, text.index(after))
+    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
+    return load_bank(tmp_path / "questions", tmp_path / "seeds")
 
+
+BREAKS = {
+    "a question's weight": (
+        ("themes/04-lead-body.yaml", "  - id: guarantor\n", "weight: 3", "weight: 1"),
+        {"lead-body", "dont-know", "overall"},
+    ),
+    "a theme's weight": (
+        ("themes/13-money.yaml", "theme:", "weight: 3", "weight: 1"),
+        {"theme-weights", "heavier-themes", "overall", "plan"},
+    ),
+    "a flag's cap": (
+        ("flags.yaml", "  - id: short-bid-window", "caps_band: nearly", "caps_band: early"),
+        {"flags", "overall"},
+    ),
+}
+
+
+@pytest.mark.parametrize("what", BREAKS)
+def test_a_change_to_the_bank_is_caught(tmp_path: Path, what: str) -> None:
+    """Proof that the comparison can fail: break a copy of the bank and compare the doc with it."""
+    edit, expected = BREAKS[what]
+    changed_bank = bank_changed(tmp_path, *edit)
     old = DOC.read_text(encoding="utf-8")
     new, changed = regenerate(old, changed_bank)
-    assert {"lead-body", "dont-know", "overall"} <= set(changed)
+    assert expected <= set(changed), f"changing {what} went unnoticed in {expected - set(changed)}"
     message = drift_message(old, new, changed)
-    assert "lead-body" in message and f"{UPDATE}=1" in message
+    assert all(name in message for name in expected) and f"{UPDATE}=1" in message
 
 
 def test_the_doc_states_the_weights_of_the_questions_it_works_through(builtin: Bank) -> None:
