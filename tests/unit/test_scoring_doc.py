@@ -680,26 +680,10 @@ def heavier_inline(bank: Bank) -> str:
     return heavier_themes(bank)
 
 
-def core_weights_inline(bank: Bank) -> str:
-    """The weights of the lead body and written agreements themes, which the prose discusses."""
-    return either(
-        [
-            f"the theme “{t.title}” weighs {fmt(t.weight)}"
-            for t in bank.themes
-            if t.id in CORE_THEMES
-        ],
-        "and",
-    )
-
-
-CORE_THEMES = ("lead-body", "agreements")
-
-
 BLOCKS: dict[str, Callable[[Bank], str]] = {
     "bands": bands_block,
     "theme-weights": theme_weights_block,
     "heavier-themes": heavier_inline,
-    "core-weights": core_weights_inline,
     "flags": flags_block,
     "unknown-limit": limit_inline,
     "action-below": action_below_inline,

@@ -247,11 +247,12 @@ def test_well_run_consortium_late_in_a_long_window_is_ready_with_no_flags():
     assert "Overall: Ready" in markdown("well-run-late")
 
 
-def test_well_run_consortium_plan_is_social_value_then_day_job_cover():
-    assert plan("well-run-late")[:2] == [
+def test_well_run_consortium_plan_is_only_day_job_cover_and_social_value():
+    # the facts do not order these two; the theme weights do (bid capacity weighs 2)
+    assert set(plan("well-run-late")[:2]) == {
         ("fix", "social-value-offer", None),
         ("fix", "day-job-cover", None),
-    ]
+    }
 
 
 # ---- found while running the examples --------------------------------------
