@@ -13,7 +13,7 @@ from consortium_ready import __version__
 from consortium_ready.domain.bank import Bank
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.reports.formats import COMPARISON_FORMATS, REPORT_FORMATS
-from consortium_ready.words import plural, verdict
+from consortium_ready.words import plural, score_number, verdict
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -93,7 +93,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
-    from consortium_ready.cli.text import printable
+    from consortium_ready.cli.text import printable, table
     from consortium_ready.content.answersfile import read_answers
     from consortium_ready.domain.assessment import assess
     from consortium_ready.reports.saving import save_assessment
@@ -123,10 +123,18 @@ def cmd_assess(args: argparse.Namespace) -> int:
             f"{assessment.profile.organisation}: {verdict(overall.band_label, overall.score)}"
         )
     )
-    for theme in result.themes:
-        if theme.score is not None:
-            title, band = printable(theme.title), printable(theme.band_label or "")
-            print(f"  {title:<45} {theme.score:>5.0f}  {band}")
+    rows = [
+        [
+            theme.title,
+            "not enough known" if theme.score is None else score_number(theme.score),
+            theme.band_label or "",
+            f"{score_number(theme.unknown)}% unknown" if theme.unknown else "",
+        ]
+        for theme in result.themes
+        if theme.counted
+    ]
+    for line in table(["Theme", "Score", "Band", ""], rows, right=[1]):
+        print(f"  {line}")  # table() makes every cell printable
     for flag in result.flags:
         print(f"  RED FLAG: {printable(flag.title)}")
     print(f"Saved {saved.json}")
