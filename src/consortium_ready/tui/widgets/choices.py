@@ -70,9 +70,9 @@ def _mark(number: int, chosen: bool, multiple: bool) -> str:
 class AnswerChoices(Vertical, can_focus=True):
     """The options of a single, yes/no or multiple-choice question.
 
-    A number key or a click chooses; Enter chooses the highlighted option (one
-    answer) and moves on. With nothing chosen and nothing highlighted, Enter
-    moves on without answering.
+    What is marked chosen is what is saved. With one answer, a number key, a
+    click or the arrows choose, as radio buttons do. With several, the arrows
+    move the highlight and Space or a number key ticks. Enter only moves on.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -153,17 +153,19 @@ class AnswerChoices(Vertical, can_focus=True):
 
     def action_move(self, step: int) -> None:
         if self.highlighted is None:
-            self.highlighted = 0 if step > 0 else len(self.options) - 1
+            index = 0 if step > 0 else len(self.options) - 1
         else:
-            self.highlighted = max(0, min(len(self.options) - 1, self.highlighted + step))
+            index = max(0, min(len(self.options) - 1, self.highlighted + step))
+        if self.multiple:
+            self.highlighted = index
+        else:
+            self.pick(index)
 
     def action_choose(self) -> None:
         if self.highlighted is not None:
             self.pick(self.highlighted)
 
     def action_confirm(self) -> None:
-        if not self.multiple and self.highlighted is not None:
-            self._choose(self.highlighted, toggle=False)
         self.post_message(self.Confirmed(self))
 
     def pick(self, index: int) -> None:
