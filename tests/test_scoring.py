@@ -199,11 +199,29 @@ def test_a_flag_not_ruled_out_is_found_out_about_before_lesser_gaps(mini_bank):
     assert flag.reason == "You could not say whether there is a guarantor."
 
 
-def test_flags_on_the_same_answer_are_one_action(mini_bank):
+def test_a_flag_is_about_the_first_question_it_names_and_that_is_not_listed_again(mini_bank):
     result = score(mini_bank, answers(agreement="none", weeks=3, guarantor="yes"), TODAY)
     assert [f.id for f in result.flags] == ["rushed"]
-    assert [a.text for a in result.actions].count("Write the agreement.") == 0
+    plan = [(a.kind, a.question) for a in result.actions]
+    # "rushed" names the weeks first, then the agreement, which keeps its own action
+    assert plan[:2] == [("flag", "weeks"), ("improve", "agreement")]
+    assert [a.text for a in result.actions].count("Ask for more time.") == 0
     assert len({a.text for a in result.actions}) == len(result.actions)
+
+
+def test_flags_about_the_same_answer_are_one_action(bank):
+    bidding = AnswerSet(
+        profile=Profile(
+            organisation="Org", role="lead", stage="bidding", tender_deadline=date(2026, 2, 5)
+        ),
+        answers={"pre-bid-terms": "verbal"},
+    )
+    result = score(bank, bidding, TODAY)
+    raised = {f.id for f in result.flags}
+    assert {"deadline-without-agreement", "bidding-without-terms"} <= raised
+    (action,) = [a for a in result.actions if "bidding-without-terms" in a.flags]
+    assert "deadline-without-agreement" in action.flags and action.question == "pre-bid-terms"
+    assert "pre-bid-terms" not in {a.question for a in result.actions if a is not action}
 
 
 def test_answers_at_or_above_the_threshold_need_no_action(mini_bank):

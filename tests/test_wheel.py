@@ -48,8 +48,13 @@ def test_an_installed_wheel_finds_its_bank_and_templates(tmp_path: Path) -> None
     assert any(n.startswith("consortium_ready/_bank/seeds/guidance/") for n in names)
     assert "consortium_ready/reports/templates/report.html.j2" in names
     run = subprocess.run(
-        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(unpacked)!r})\n" + CHECK,
-         unpacked],
+        [
+            sys.executable,
+            "-I",
+            "-c",
+            f"import sys; sys.path.insert(0, {str(unpacked)!r})\n" + CHECK,
+            unpacked,
+        ],
         capture_output=True,
         text=True,
         cwd=tmp_path,

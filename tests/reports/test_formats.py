@@ -135,7 +135,7 @@ def test_html_shows_the_action_plan_with_lessons_and_evidence(
 ) -> None:
     page = Page(render_report(report_view(assessment, bank), "html"))
     actions = [a for a in page.all("li") if a.get("class") == "action"]
-    assert len(actions) == len(assessment.result.actions) == 3
+    assert len(actions) == len(assessment.result.actions) == 4
     assert "A commissioner may ask to see: A signed copy of the consortium agreement." in page.plain
     assert "Leeds Community Drugs Services: The lead partner needs to be ready" in page.plain
 

@@ -1,9 +1,10 @@
 """The action plan: what to fix, then what to find out; one action per gap, most urgent first.
 
-Red flags come first. Flags that turn on the same answers are one action, and
-the answers behind a flag are not listed again on their own. Then the weakest
-answers, heaviest first; then the "don't know"s, heaviest first. Within each
-part, two gaps with the same advice are one action. See docs/scoring.md.
+Red flags come first. A flag is about the first question it names; flags about
+the same answer are one action, and that answer is not listed again on its own.
+Then the weakest answers, heaviest first; then the "don't know"s, heaviest
+first. Within each part, two gaps with the same advice are one action. See
+docs/scoring.md.
 """
 
 from __future__ import annotations
@@ -16,21 +17,6 @@ from consortium_ready.domain.result import Action, FlagHit, QuestionScore, Theme
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
-
-
-def _grouped(hits: list[FlagHit], triggers: dict[str, set[str]]) -> list[list[FlagHit]]:
-    """Flags gathered so that any two sharing a trigger question are in one group, in order."""
-    groups: list[tuple[list[FlagHit], set[str]]] = []
-    for hit in hits:
-        joined = [g for g in groups if g[1] & triggers[hit.id]]
-        merged = (
-            [h for g in joined for h in g[0]] + [hit],
-            set(triggers[hit.id]).union(*(g[1] for g in joined)),
-        )
-        first = min((groups.index(g) for g in joined), default=len(groups))
-        groups = [g for g in groups if g not in joined]
-        groups.insert(first, merged)
-    return [hits_ for hits_, _ in groups]
 
 
 def _merge_same_text(actions: list[Action]) -> list[Action]:
@@ -57,23 +43,25 @@ def action_plan(
     """Every action, ranked: flags to fix, flags to find out about, weak answers, unknowns."""
     status = {s.question: s for s in scores}
     theme_weight = {t.id: t.weight for t in themes}
-    conditions = {f.id: [c.question for c in f.when if c.question] for f in bank.flags}
+    names = {f.id: [c.question for c in f.when if c.question in status] for f in bank.flags}
 
-    def triggers(hit: FlagHit) -> set[str]:
-        """The questions behind a raised flag: for an unknown one, those answered "don't know"."""
-        named = [q for q in conditions[hit.id] if q in status]
-        return {q for q in named if not hit.unknown or status[q].status == "dont_know"}
+    def subject(hit: FlagHit) -> str | None:
+        """The answer a raised flag is about: the first question it names (for a flag raised
+        by "don't know", the first it names that was answered "don't know")."""
+        return next(
+            (q for q in names[hit.id] if not hit.unknown or status[q].status == "dont_know"),
+            None,
+        )
 
-    behind = {hit.id: triggers(hit) for hit in flags}
-    covered: set[str] = set().union(*behind.values())
-    fix = [
-        _flag_action(bank, group, behind)
-        for group in _grouped([h for h in flags if not h.unknown], behind)
-    ]
-    find = [
-        _find_out_flag(bank, group, behind)
-        for group in _grouped([h for h in flags if h.unknown], behind)
-    ]
+    about = {hit.id: subject(hit) for hit in flags}
+    covered = {question for question in about.values() if question}
+
+    def grouped(unknown: bool) -> list[Action]:
+        groups: dict[str, list[FlagHit]] = {}
+        for hit in flags:
+            if hit.unknown == unknown:
+                groups.setdefault(about[hit.id] or hit.id, []).append(hit)
+        return [_flag_action(bank, group, about[group[0].id]) for group in groups.values()]
 
     def weight(s: QuestionScore) -> float:
         return s.weight * theme_weight.get(s.theme, 1)
@@ -94,28 +82,27 @@ def action_plan(
         key=lambda s: (-weight(s), order[s.question]),
     )
     ranked = [
-        *_merge_same_text(fix),
-        *_merge_same_text(find),
+        *_merge_same_text(grouped(unknown=False)),
+        *_merge_same_text(grouped(unknown=True)),
         *_merge_same_text([_gap_action(bank, s) for s in weak]),
         *_merge_same_text([_gap_action(bank, s) for s in unknown]),
     ]
     return [action.model_copy(update={"rank": i}) for i, action in enumerate(ranked, start=1)]
 
 
-def _lead_question(bank: Bank, questions: set[str]) -> Question | None:
-    """Of a flag group's questions, the first in the questionnaire."""
-    found = [q for q in (bank.question(qid) for qid in questions) if q is not None]
-    return min(found, key=lambda q: bank.question_order[q.id], default=None)
+def _find_out(question: Question) -> str:
+    return question.find_out or f"Find out, then answer again: {question.text}"
 
 
-def _flag_action(bank: Bank, group: list[FlagHit], behind: dict[str, set[str]]) -> Action:
-    first = group[0]
-    question = _lead_question(bank, set().union(*(behind[h.id] for h in group)))
+def _flag_action(bank: Bank, group: list[FlagHit], about: str | None) -> Action:
+    """One action for flags about the same answer: fix it, or find out (raised as unknown)."""
+    first, question = group[0], bank.question(about or "")
+    unknown = first.unknown
     return Action(
         rank=0,
-        kind="flag",
-        part="fix",
-        text=first.action,
+        kind="find_out" if unknown else "flag",
+        part="find_out" if unknown else "fix",
+        text=_find_out(question) if unknown and question else first.action,
         reason="; ".join(h.title for h in group) + ".",
         theme=question.theme if question else None,
         question=question.id if question else None,
@@ -126,44 +113,15 @@ def _flag_action(bank: Bank, group: list[FlagHit], behind: dict[str, set[str]]) 
     )
 
 
-def _find_out_flag(bank: Bank, group: list[FlagHit], behind: dict[str, set[str]]) -> Action:
-    question = _lead_question(bank, set().union(*(behind[h.id] for h in group)))
-    text = (
-        question.find_out
-        if question and question.find_out
-        else f"Find out, then answer again: {question.text}"
-        if question
-        else group[0].action
-    )
-    return Action(
-        rank=0,
-        kind="find_out",
-        part="find_out",
-        text=text,
-        reason="; ".join(h.title for h in group) + ".",
-        theme=question.theme if question else None,
-        question=question.id if question else None,
-        flag=group[0].id,
-        flags=[h.id for h in group],
-        evidence=question.evidence if question else None,
-        cites=_unique(c for h in group for c in h.cites),
-    )
-
-
 def _gap_action(bank: Bank, gap: QuestionScore) -> Action:
     question = bank.question(gap.question)
     assert question is not None and gap.answer is not None
     unknown = gap.status == "dont_know"
-    text = (
-        question.find_out or f"Find out, then answer again: {question.text}"
-        if unknown
-        else question.action or ""
-    )
     return Action(
         rank=0,
         kind="find_out" if unknown else "improve",
         part="find_out" if unknown else "fix",
-        text=text,
+        text=_find_out(question) if unknown else question.action or "",
         reason=f"You answered: {question.answer_label(gap.answer)}.",
         theme=question.theme,
         question=question.id,
