@@ -12,8 +12,7 @@ from consortium_ready.tui.screens.dialogs import NoteDialog
 from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.screens.result import ResultScreen
 from consortium_ready.tui.screens.review import ReviewScreen
-
-from .helpers import QUESTIONS, SEEDS, click, press, settle, shown, under_way
+from tests.functional.helpers import QUESTIONS, SEEDS, click, press, settle, shown, under_way
 
 EXPECTED_ANSWERS = {
     "guarantor": "no",

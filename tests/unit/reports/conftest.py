@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reportkit import ANSWERS, BANK, FIXED, Make
 
 from consortium_ready.content.answersfile import read_answers
 from consortium_ready.content.loader import load_bank
 from consortium_ready.domain.answerset import AnswerSet
 from consortium_ready.domain.assessment import Assessment, assess
 from consortium_ready.domain.bank import Bank
+from tests.unit.reports.reportkit import ANSWERS, BANK, FIXED, Make
 
 
 @pytest.fixture(autouse=True)

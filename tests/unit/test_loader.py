@@ -9,7 +9,7 @@ import pytest
 
 from consortium_ready.content.loader import load_bank
 from consortium_ready.errors import InputError
-from tests.conftest import MINI
+from tests.unit.helpers import MINI
 
 
 def edit(path: Path, old: str, new: str) -> None:

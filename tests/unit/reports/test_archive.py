@@ -13,8 +13,9 @@ from consortium_ready.errors import InputError
 from consortium_ready.reports.saving import save_assessment
 from consortium_ready.store.saved import load_assessment
 from consortium_ready.store.schema import REGENERATE, schema_text
+from tests.unit.helpers import REPO
 
-SCHEMA_FILE = Path(__file__).parents[2] / "docs" / "assessment.schema.json"
+SCHEMA_FILE = REPO / "docs" / "assessment.schema.json"
 
 
 @pytest.fixture

@@ -7,25 +7,7 @@ import pytest
 from consortium_ready.cli import main
 from consortium_ready.content.answersfile import read_answers
 from consortium_ready.errors import InputError
-from tests.conftest import MINI
-
-MINI_ARGS = ["--questions", str(MINI / "questions"), "--seeds", str(MINI / "seeds")]
-
-GOOD = """\
-profile:
-  organisation: Riverside Advice
-  role: lead
-  stage: bidding
-  tender_deadline: 2027-01-15
-answers:
-  guarantor: yes
-  agreement: signed
-  legal-check: no
-  weeks: 7
-  support: [funding]
-notes:
-  agreement: "Signed at the March meeting [minutes]"
-"""
+from tests.unit.helpers import GOOD, MINI_ARGS
 
 
 def problems(tmp_path, text: str, bank) -> list[str]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from consortium_ready.tui.screens.profile import ProfileScreen
 from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.widgets.themes import ThemeList
-
-from .helpers import WIDE, fill_details, press, settle, shown, under_way
+from tests.functional.helpers import WIDE, fill_details, press, settle, shown, under_way
 
 
 def lead_body_progress(app) -> str:

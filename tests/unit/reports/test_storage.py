@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reportkit import Make
 
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
@@ -28,6 +27,7 @@ from consortium_ready.store.files import (
 )
 from consortium_ready.store.history import scan
 from consortium_ready.store.saved import load_assessment
+from tests.unit.reports.reportkit import Make
 
 WINDOWS_RESERVED = {
     "con",

@@ -24,8 +24,7 @@ from consortium_ready.tui.screens.comparison import ComparisonScreen
 from consortium_ready.tui.screens.history import HistoryScreen
 from consortium_ready.tui.screens.result import SavedResultScreen
 from consortium_ready.tui.widgets.bars import ThemeBars
-
-from .helpers import (
+from tests.functional.helpers import (
     NOW,
     QUESTIONS,
     SEEDS,

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from consortium_ready.cli import main
+from tests.unit.helpers import REPO
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
+EXAMPLES = REPO / "docs" / "examples"
 
 
 def assess(name: str, reports: Path) -> tuple[dict, str]:

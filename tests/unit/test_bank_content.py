@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from consortium_ready.domain.citations import citation_coverage
+from tests.unit.helpers import REPO
 
-SOURCE = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_cd7e2871e2a49cfc.txt"
+SOURCE = REPO.parent / "shared" / "seeds" / "000_cd7e2871e2a49cfc.txt"
 REQUIRED_THEMES = {
     "strategy",
     "values",

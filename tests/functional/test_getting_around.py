@@ -12,8 +12,7 @@ from consortium_ready.tui.screens.dialogs import HelpDialog
 from consortium_ready.tui.screens.history import HistoryScreen
 from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.screens.result import ResultScreen, SavedResultScreen
-
-from .helpers import (
+from tests.functional.helpers import (
     NOW,
     QUESTIONS,
     SMALL,

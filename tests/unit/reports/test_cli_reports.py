@@ -6,12 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
-from reportkit import ANSWERS, BANK, Make
 
 from consortium_ready.cli import main
 from consortium_ready.domain.bank import Bank
 from consortium_ready.reports.saving import save_assessment
 from consortium_ready.store.savedindex import INDEX_NAME
+from tests.unit.reports.reportkit import ANSWERS, BANK, Make
 
 BANK_ARGS = ["--questions", str(BANK / "questions"), "--seeds", str(BANK / "seeds")]
 ORG = "St Anne's & Friends | Leeds *North*"

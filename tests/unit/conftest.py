@@ -10,9 +10,7 @@ import pytest
 
 from consortium_ready.content.loader import default_dirs, load_bank
 from consortium_ready.domain.bank import Bank
-
-MINI = Path(__file__).parent / "fixtures" / "mini"
-REPO = Path(__file__).resolve().parents[1]
+from tests.unit.helpers import MINI
 
 
 @pytest.fixture(scope="session")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportkit import Make, assert_golden
 
 from consortium_ready.cli.text import comparison_text, printable
 from consortium_ready.content.loader import load_bank
 from consortium_ready.domain.bank import Bank
 from consortium_ready.domain.compare import compare
 from consortium_ready.reports.render import render_comparison
+from tests.unit.reports.reportkit import Make, assert_golden
 
 NEW_QUESTION = """
   - id: bid-timetable

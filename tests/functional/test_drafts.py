@@ -20,8 +20,7 @@ from consortium_ready.store.drafts import (
     save_draft,
     set_aside,
 )
-
-from .helpers import NOW
+from tests.functional.helpers import NOW
 
 
 @pytest.mark.parametrize(

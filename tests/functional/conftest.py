@@ -16,8 +16,7 @@ import pytest
 from consortium_ready.content.loader import load_bank
 from consortium_ready.domain.bank import Bank
 from consortium_ready.tui.app import ConsortiumReadyApp
-
-from .helpers import QUESTIONS, SEEDS, fixed_clock
+from tests.functional.helpers import QUESTIONS, SEEDS, fixed_clock
 
 
 class RecordingApp(ConsortiumReadyApp):

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-from reportkit import Make
 
 from consortium_ready.cli.text import history_text
 from consortium_ready.domain.assessment import SCHEMA_VERSION
@@ -18,6 +17,7 @@ from consortium_ready.store import history, savedindex
 from consortium_ready.store.history import scan
 from consortium_ready.store.saved import load_assessment
 from consortium_ready.store.savedindex import INDEX_NAME
+from tests.unit.reports.reportkit import Make
 
 OTHER = "Hidden Harm Partnership"
 STRANGERS = {

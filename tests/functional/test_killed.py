@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .helpers import QUESTIONS, SEEDS
+from tests.functional.helpers import QUESTIONS, SEEDS
 
 ENTER, TAB, RIGHT, CTRL_Q = "\r", "\t", "\x1b[C", "\x11"
 PATIENCE = 30.0

@@ -11,8 +11,7 @@ import pytest
 
 from consortium_ready.cli import main
 from consortium_ready.content.yamlfile import parse_yaml
-from tests.conftest import MINI
-from tests.test_answers import GOOD, MINI_ARGS
+from tests.unit.helpers import GOOD, MINI, MINI_ARGS
 
 TODAY = date(2026, 1, 15)  # the day deadlines are counted from
 

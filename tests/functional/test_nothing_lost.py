@@ -17,8 +17,7 @@ from consortium_ready.tui.screens.dialogs import FolderDialog, UnsavedDialog
 from consortium_ready.tui.screens.profile import ProfileScreen
 from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.screens.result import ResultScreen
-
-from .helpers import NOW, SMALL, click, press, settle, shown, start_new, under_way
+from tests.functional.helpers import NOW, SMALL, click, press, settle, shown, start_new, under_way
 
 HARROW = Profile(organisation="Harrow CVS", role="lead", stage="bidding")
 

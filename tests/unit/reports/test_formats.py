@@ -9,7 +9,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from reportkit import FIXED, Make, assert_golden
 
 from consortium_ready.content.loader import load_bank
 from consortium_ready.domain.assessment import Assessment, assess
@@ -17,6 +16,7 @@ from consortium_ready.domain.bank import Bank
 from consortium_ready.reports.render import render_report
 from consortium_ready.reports.table import BOM, COLUMNS
 from consortium_ready.reports.view import NOT_IN_BANK, report_view
+from tests.unit.reports.reportkit import FIXED, Make, assert_golden
 
 PAYLOAD = "<script>alert(1)</script>"
 SECTIONS = ["cover", "overall", "flags", "themes", "actions", "answers", "method"]

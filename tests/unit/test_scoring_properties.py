@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from consortium_ready.domain.scoring import answer_score, score
-from tests.strategies import answer_sets, answer_values
+from tests.unit.strategies import answer_sets, answer_values
 
 TODAY = date(2026, 1, 15)  # the day deadlines are counted from
 

@@ -19,7 +19,7 @@ from consortium_ready.domain.assessment import Assessment
 HERE = Path(__file__).parent
 BANK = HERE / "bank"
 ANSWERS = HERE / "answers.yaml"
-GOLDEN = HERE.parent / "golden"
+GOLDEN = HERE.parents[1] / "golden"
 FIXED = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 
 Make = Callable[..., Assessment]

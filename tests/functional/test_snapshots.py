@@ -1,7 +1,7 @@
 """What each screen looks like at 80x24 and at 130x40 (pytest-textual-snapshot).
 
 Review a changed snapshot in snapshot_report.html before accepting it with
-`pytest tests/tui/test_snapshots.py --snapshot-update`.
+`pytest tests/functional/test_snapshots.py --snapshot-update`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from textual.pilot import Pilot
 from consortium_ready.domain.bank import Bank
 from consortium_ready.domain.profile import Profile
 from consortium_ready.store.drafts import Draft, ProfileDraft, draft_path, save_draft
-
-from .helpers import NOW, SMALL, WIDE, press, save_run, settle, start_new, still
+from tests.functional.helpers import NOW, SMALL, WIDE, press, save_run, settle, start_new, still
 
 HARROW = Profile(organisation="Harrow CVS", role="lead", stage="bidding")
 
