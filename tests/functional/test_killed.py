@@ -21,6 +21,24 @@ ENTER, TAB, RIGHT, CTRL_Q = "\r", "\t", "\x1b[C", "\x11"
 PATIENCE = 30.0
 
 
+def child_environment(size: tuple[int, int], home: Path) -> dict[str, str]:
+    """A clean environment for the app: only what it needs, and the terminal size said outright.
+
+    Nothing else is inherited: pytest-xdist workers carry COLUMNS=80 and LINES=24, which
+    Textual prefers to the pseudo-terminal's own size, and NO_COLOR or TEXTUAL_* settings in
+    the developer's shell would change what the app shows.
+    """
+    columns, rows = size
+    env = {name: os.environ[name] for name in ("PATH", "PYTHONPATH") if name in os.environ}
+    return env | {
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "TERM": "xterm-256color",
+        "COLUMNS": str(columns),
+        "LINES": str(rows),
+    }
+
+
 class Terminal:
     """The app running in a pseudo-terminal, read and typed at as a person's terminal would."""
 
@@ -36,11 +54,10 @@ class Terminal:
             "--reports",
             str(reports),
         ]
-        env = {**os.environ, "TERM": "xterm-256color"}
-        env.pop("NO_COLOR", None)
+        env = child_environment(size, home=reports.parent)
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # pragma: no cover - the child becomes the app
-            os.execvpe(argv[0], argv, env)
+            os.execve(argv[0], argv, env)
         columns, rows = size
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.seen = b""
