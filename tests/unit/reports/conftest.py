@@ -10,18 +10,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from syrupy.assertion import SnapshotAssertion
 
 from consortium_ready.content.answersfile import read_answers
 from consortium_ready.content.loader import load_bank
 from consortium_ready.domain.answerset import AnswerSet
 from consortium_ready.domain.assessment import Assessment, assess
 from consortium_ready.domain.bank import Bank
-from tests.unit.reports.reportkit import ANSWERS, BANK, FIXED, Make
+from tests.unit.reports.reportkit import ANSWERS, BANK, FIXED, CsvFile, Make, MarkdownFile
 
 
 @pytest.fixture(autouse=True)
 def london_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Reports show local times: pin the zone so that golden files hold everywhere."""
+    """Reports show local times: pin the zone so that the golden reports hold everywhere."""
     monkeypatch.setenv("TZ", "Europe/London")
     time.tzset()
     yield
@@ -77,3 +78,15 @@ def editable_bank(tmp_path: Path) -> Path:
     target = tmp_path / "bank"
     shutil.copytree(BANK, target)
     return target
+
+
+@pytest.fixture
+def golden_md(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    """`text == golden_md`: the text equals __snapshots__/<module>/<test>.md, byte for byte."""
+    return snapshot.use_extension(MarkdownFile)
+
+
+@pytest.fixture
+def golden_csv(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    """`text == golden_csv`: the text equals __snapshots__/<module>/<test>.csv, byte for byte."""
+    return snapshot.use_extension(CsvFile)

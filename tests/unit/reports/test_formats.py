@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from syrupy.assertion import SnapshotAssertion
 
 from consortium_ready.content.loader import load_bank
 from consortium_ready.domain.assessment import Assessment, assess
@@ -16,7 +17,7 @@ from consortium_ready.domain.bank import Bank
 from consortium_ready.reports.render import render_report
 from consortium_ready.reports.table import BOM, COLUMNS
 from consortium_ready.reports.view import NOT_IN_BANK, report_view
-from tests.unit.reports.reportkit import FIXED, Make, assert_golden
+from tests.unit.reports.reportkit import FIXED, Make
 
 PAYLOAD = "<script>alert(1)</script>"
 SECTIONS = ["cover", "overall", "flags", "themes", "actions", "answers", "method"]
@@ -64,12 +65,16 @@ class Page(HTMLParser):
         return " ".join("".join(self.text).split())
 
 
-def test_markdown_matches_golden(assessment: Assessment, bank: Bank) -> None:
-    assert_golden("report.md", render_report(report_view(assessment, bank), "md"))
+def test_markdown_matches_golden(
+    assessment: Assessment, bank: Bank, golden_md: SnapshotAssertion
+) -> None:
+    assert render_report(report_view(assessment, bank), "md") == golden_md
 
 
-def test_csv_matches_golden(assessment: Assessment, bank: Bank) -> None:
-    assert_golden("report.csv", render_report(report_view(assessment, bank), "csv"))
+def test_csv_matches_golden(
+    assessment: Assessment, bank: Bank, golden_csv: SnapshotAssertion
+) -> None:
+    assert render_report(report_view(assessment, bank), "csv") == golden_csv
 
 
 def test_csv_reads_back_as_one_table(assessment: Assessment, bank: Bank) -> None:
