@@ -181,7 +181,6 @@ async def test_two_organisations_are_compared_with_a_note_saying_so(make_app, re
     save_run(reports, tui_bank, leeds, LATER)
     save_run(reports, tui_bank, HARROW, EARLIER, JANUARY)
     async with in_history(make_app()) as pilot:
-        app = pilot.app
         await press(pilot, "m", "down", "m")
         text = comparison_text(pilot)
         assert "What changed between two organisations" in text
@@ -228,7 +227,6 @@ async def test_a_changed_question_bank_is_explained(make_app, reports, tui_bank,
     save_run(reports, earlier_bank, HARROW, {**EARLIER, "partners-met": "yes"}, JANUARY)
     save_run(reports, tui_bank, HARROW, {**LATER, "agreement-notes": "Draft [v2] with the lead"})
     async with in_history(make_app()) as pilot:
-        app = pilot.app
         await press(pilot, "p")
         text = comparison_text(pilot)
         assert re.search(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -66,10 +67,8 @@ class Terminal:
     def _read(self, wait: float) -> None:
         ready, _, _ = select.select([self.fd], [], [], wait)
         if ready:
-            try:
+            with contextlib.suppress(OSError):  # the app has gone
                 self.seen += os.read(self.fd, 1 << 16)
-            except OSError:  # the app has gone
-                pass
 
     def until(self, done: Callable[[], bool], what: str) -> None:
         """Keep reading the screen until `done()`; fail after PATIENCE seconds."""
@@ -139,7 +138,9 @@ def test_killed_mid_assessment_every_answer_given_is_there_after_a_restart(tmp_p
             app.until(lambda: draft(reports).get("answers") == given, f"{question} saved")
             if question != "lead-can-guarantee":
                 app.type(ENTER)
-                app.until(lambda: draft(reports).get("current") != question, "the next question")
+                app.until(
+                    lambda q=question: draft(reports).get("current") != q, "the next question"
+                )
     finally:
         app.kill()
     assert app.status is not None and os.WIFSIGNALED(app.status)

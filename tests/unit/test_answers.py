@@ -61,8 +61,8 @@ def test_a_good_file_reads(tmp_path, mini_bank):
         (
             "  agreement: signed",
             "  agreement: draft",
-            ":9: answers.legal-check: this question does not apply, given the profile and the other "
-            "answers; remove the answer",
+            ":9: answers.legal-check: this question does not apply, given the profile and the "
+            "other answers; remove the answer",
         ),
         (
             "  role: lead",
@@ -77,7 +77,8 @@ def test_a_good_file_reads(tmp_path, mini_bank):
         (
             "  weeks: 7",
             "  weeks: 2027-01-01",
-            ":10: answers.weeks: an answer is an option value, a number, or a list of option values",
+            ":10: answers.weeks: an answer is an option value, a number, "
+            "or a list of option values",
         ),
         (
             "  guarantor: yes",

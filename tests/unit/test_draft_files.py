@@ -1,4 +1,4 @@
-"""The draft file as the core reads and sets it aside (the TUI's own tests are in tests/functional/)."""
+"""The draft file as the core reads and sets it aside (the TUI's tests are in tests/functional/)."""
 
 from __future__ import annotations
 

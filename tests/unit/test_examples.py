@@ -46,7 +46,7 @@ def test_a_consortium_set_up_like_leeds_and_norfolk_is_ready(well):
 
 
 def test_northumberlands_position_is_not_ready_for_the_reasons_it_lost(poor):
-    assessment, report = poor
+    assessment, _ = poor
     result = assessment["result"]
     assert {f["id"] for f in result["flags"]} == {
         "deadline-without-agreement",

@@ -225,13 +225,16 @@ def test_a_missing_folder_is_named(tmp_path):
 
 def test_each_file_is_read_once_and_hashed_as_parsed(monkeypatch, mini_bank):
     reads: Counter[Path] = Counter()
-    for name in ("read_bytes", "read_text"):
 
-        def spy(self, *args, _original=getattr(Path, name), **kwargs):
+    def counted(original):
+        def spy(self, *args, **kwargs):
             reads[self] += 1
-            return _original(self, *args, **kwargs)
+            return original(self, *args, **kwargs)
 
-        monkeypatch.setattr(Path, name, spy)
+        return spy
+
+    for name in ("read_bytes", "read_text"):
+        monkeypatch.setattr(Path, name, counted(getattr(Path, name)))
     bank = load_bank(MINI / "questions", MINI / "seeds")
     assert len(reads) == 7 and set(reads.values()) == {1}
     assert bank.content_hash == mini_bank.content_hash

@@ -90,14 +90,14 @@ def test_multiple_choice_adds_up_to_at_most_100(mini_bank):
 
 
 def test_red_flags_cap_the_overall_band_but_not_the_score(mini_bank):
-    strong = dict(
-        guarantor="yes",
-        lead_capacity="yes",
-        agreement="signed",
-        legal_check="yes",
-        weeks=8,
-        support=["funding", "advice"],
-    )
+    strong = {
+        "guarantor": "yes",
+        "lead_capacity": "yes",
+        "agreement": "signed",
+        "legal_check": "yes",
+        "weeks": 8,
+        "support": ["funding", "advice"],
+    }
     clean = score(mini_bank, answers(**strong), TODAY)
     assert clean.overall.band == "ready" and clean.flags == []
     flagged = score(

@@ -73,8 +73,11 @@ def test_dates_in_local_time(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_history_and_compare_do_without_the_report_templates() -> None:
     code = (
         "import sys\n"
-        "import consortium_ready.store.history, consortium_ready.cli.text, consortium_ready.domain.compare\n"
-        "print(sorted(m for m in ('jinja2', 'consortium_ready.reports.render') if m in sys.modules))"
+        "import consortium_ready.store.history\n"
+        "import consortium_ready.cli.text\n"
+        "import consortium_ready.domain.compare\n"
+        "loaded = ('jinja2', 'consortium_ready.reports.render')\n"
+        "print(sorted(m for m in loaded if m in sys.modules))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"

@@ -74,7 +74,7 @@ def make(bank: Bank, answer_set: AnswerSet) -> Make:
 
 @pytest.fixture
 def editable_bank(tmp_path: Path) -> Path:
-    """A copy of the fixed bank to edit: `editable_bank / "questions"` and `editable_bank / "seeds"`."""
+    """A copy of the fixed bank to edit, with `questions/` and `seeds/` inside."""
     target = tmp_path / "bank"
     shutil.copytree(BANK, target)
     return target

@@ -1,4 +1,7 @@
-"""Reading saved assessments back: every bad file named with its line and field; the schema kept current."""
+"""Reading saved assessments back: every bad file named with its line and field.
+
+And the committed JSON Schema kept current.
+"""
 
 from __future__ import annotations
 

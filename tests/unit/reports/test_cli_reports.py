@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -179,8 +178,8 @@ def test_compare_two_files_and_write_a_report(
     assert status == 0
     assert out.startswith(f"What changed: {ORG}\n")
     assert (
-        "Cleared (1):\n    - You could not say whether a partner is ready to be lead body and guarantor"
-        in out
+        "Cleared (1):\n    - You could not say whether a partner is ready to be lead body "
+        "and guarantor" in out
     )
     assert out_file.read_text(encoding="utf-8").startswith("# What changed:")
     assert f"Wrote {out_file}" in err
@@ -214,4 +213,4 @@ def test_an_unwritable_out_file_fails_cleanly(
         capsys, "report", str(saved[0]), "--out", str(blocker / "r.md"), *BANK_ARGS
     )
     assert status == 1 and "could not write" in err and "Traceback" not in err
-    assert os.path.getsize(blocker) == 0
+    assert blocker.stat().st_size == 0

@@ -1,4 +1,4 @@
-"""The history of saved assessments: found fast, foreign and damaged files skipped and left alone."""
+"""The history of saved assessments: found fast; foreign and damaged files skipped, left alone."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ STRANGERS = {
 
 @pytest.fixture
 def folder(make: Make, bank: Bank, tmp_path: Path) -> Path:
-    """Three runs for the fixed organisation, two for another, and files that are not assessments."""
+    """Three runs for the fixed organisation, two for another, and files that are not ours."""
     for days, answers in (
         (0, {}),
         (40, {"guarantor": "likely"}),
