@@ -91,6 +91,7 @@ def test_every_kind_of_alias_is_refused_at_its_line(text, line):
     )
 
 
+@pytest.mark.serial  # timed against the wall clock: other workers would eat its second
 def test_an_alias_bomb_is_refused_quickly():
     levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 40)]
