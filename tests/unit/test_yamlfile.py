@@ -138,3 +138,25 @@ def test_unreadable_files_are_named(tmp_path):
         with pytest.raises(InputError) as caught:
             read_yaml(path)
         assert str(caught.value) == f"{path}: {says}"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("2025-02-29", "'2025-02-29'"),
+        ("2026-13-01", "'2026-13-01'"),
+        ("!!int 0xZZ", "'0xZZ'"),
+        ("!!float x", "'x'"),
+        ("!!bool maybe", "'maybe'"),
+        ("!!timestamp x", "'x'"),
+        ("[1, !!int 0xZZ]", "'0xZZ'"),
+    ],
+)
+def test_a_value_yaml_cannot_build_is_named_by_line_not_a_traceback(tmp_path, value, shown):
+    path = tmp_path / "answers.yaml"
+    path.write_text(f"profile:\n  organisation: X\nanswers:\n  when: {value}\n")
+    with pytest.raises(InputError) as caught:
+        read_yaml(path)
+    (problem,) = caught.value.problems
+    assert problem.line == 4
+    assert f"the value {shown} cannot be read" in problem.message

@@ -136,6 +136,10 @@ def _first_alias_line(text: str) -> int | None:
     return None
 
 
+_UNBUILDABLE = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
+"""What PyYAML raises, beyond its own errors, on a value it cannot build (`!!bool maybe`)."""
+
+
 def parse_yaml(text: str, path: Path) -> YamlDocument:
     """Parse `text` (read from `path`), raising InputError with file and line on any problem."""
     loader = _Loader(text)
@@ -162,9 +166,32 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
         raise refused(path, f"not valid YAML: {message}", line) from None
     except yaml.YAMLError as error:
         raise refused(path, f"not valid YAML: {error}") from None
+    except _UNBUILDABLE as error:  # a value PyYAML cannot build
+        found = _unbuildable(loader, node)
+        line = found.start_mark.line + 1 if found is not None else None
+        what = f"{found.value!r} " if found is not None else ""
+        raise refused(
+            path, f"not valid YAML: the value {what}cannot be read ({error})", line
+        ) from None
     finally:
         loader.dispose()
     return YamlDocument(path, data, lines, text)
+
+
+def _unbuildable(loader: Any, node: yaml.Node) -> yaml.ScalarNode | None:
+    """The first scalar under `node` that PyYAML cannot turn into a value (a 30 February)."""
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            loader.construct_object(node, deep=True)
+        except (*_UNBUILDABLE, yaml.YAMLError):
+            return node
+        return None
+    children = (
+        node.value
+        if isinstance(node, yaml.SequenceNode)
+        else [child for pair in node.value for child in pair]
+    )
+    return next((bad for child in children if (bad := _unbuildable(loader, child))), None)
 
 
 def read_yaml(path: Path) -> YamlDocument:
