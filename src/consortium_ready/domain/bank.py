@@ -279,6 +279,15 @@ class Bank(Strict):
     def case(self, case_id: str) -> CaseStudy:
         return next(case for case in self.cases if case.id == case_id)
 
+    def cases_cited(self, refs: list[str]) -> list[CaseStudy]:
+        """The case studies `refs` cite, in the order first cited (guidance left out)."""
+        cases: dict[str, CaseStudy] = {}
+        for ref in refs:
+            source = (self.cited(ref) or (None,))[0]
+            if isinstance(source, CaseStudy):
+                cases.setdefault(source.id, source)
+        return list(cases.values())
+
     def cited(self, ref: str) -> Cited | None:
         """The case study or guidance, and its item, that a citation (`leeds.six-weeks`) names."""
         return self._items_by_ref.get(ref)

@@ -80,7 +80,7 @@ class QuestionScreen(WorkScreen):
                 with Vertical(id="context"):
                     yield Static("Why this matters", classes="heading why")
                     yield Static(id="why", classes="why")
-                    yield Static("What happened in real consortia", classes="heading cited")
+                    yield Static("What the sources show", classes="heading cited")
                     yield Static(id="lessons", classes="cited")
                     yield Vertical(id="case-buttons", classes="cited")
         yield from foot(
@@ -166,11 +166,11 @@ class QuestionScreen(WorkScreen):
             question.options, chosen, multiple=question.kind == "multi", id="choices"
         )
 
-    @staticmethod
-    def _keys_that_apply(question: Question) -> tuple[bool, bool, bool]:
-        """Which keys work here: number keys pick options; `c` opens a case; `n` adds a note
-        (not while typing free text, where `n` is a letter)."""
-        return question.kind in CHOICE_KINDS, bool(question.cites), question.kind != "text"
+    def _keys_that_apply(self, question: Question) -> tuple[bool, bool, bool]:
+        """Which keys work here: number keys pick options; `c` opens a case study it cites;
+        `n` adds a note (not while typing free text, where `n` is a letter)."""
+        cases = self.session.bank.cases_cited(question.cites)
+        return question.kind in CHOICE_KINDS, bool(cases), question.kind != "text"
 
     def _show_why_and_lessons(self, question: Question) -> None:
         """Why the question matters, and the lessons of the consortia it cites."""
@@ -191,17 +191,9 @@ class QuestionScreen(WorkScreen):
         buttons = self.query_one("#case-buttons", Vertical)
         await buttons.remove_children()
         await buttons.mount_all(
-            Button(
-                Content(f"Read about {self.session.bank.case(case_id).name}"),
-                id=f"case-{case_id}",
-                classes="case",
-            )
-            for case_id in self._cited_cases(question)
+            Button(Content(f"Read about {case.name}"), id=f"case-{case.id}", classes="case")
+            for case in self.session.bank.cases_cited(question.cites)
         )
-
-    @staticmethod
-    def _cited_cases(question: Question) -> list[str]:
-        return list(dict.fromkeys(ref.split(".", 1)[0] for ref in question.cites))
 
     def _answer_widget(self) -> Widget:
         return self.query_one("#choices, .typed-answer Input")
@@ -326,7 +318,9 @@ class QuestionScreen(WorkScreen):
             self.app.open_theme(theme_id)
 
     def action_case(self) -> None:
-        self.app.open_case(self._cited_cases(self.question)[0])
+        cases = self.session.bank.cases_cited(self.question.cites)
+        if cases:
+            self.app.open_case(cases[0].id)
 
     @on(Button.Pressed, ".case")
     def _case_pressed(self, event: Button.Pressed) -> None:
