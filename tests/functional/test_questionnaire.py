@@ -76,12 +76,14 @@ def test_review_lists_unanswered_and_dont_know_separately(tui_bank):
     assert ids(questionnaire.unanswered())[0] == "lead-can-guarantee"
 
 
-def test_the_answer_set_to_score_leaves_out_answers_no_longer_asked(tui_bank):
+def test_the_answer_set_to_score_leaves_out_answers_no_longer_asked_but_keeps_every_note(
+    tui_bank,
+):
     answers = {"guarantor": "yes", "lead-can-guarantee": "partly", "guarantor-plan": "plan"}
     notes = {"lead-can-guarantee": "Treasurer's note", "guarantor": "Letter, 1 March"}
     answer_set = Questionnaire(tui_bank, PARTNER, answers).answer_set(notes)
     assert answer_set.answers == {"guarantor": "yes"}
-    assert answer_set.notes == {"guarantor": "Letter, 1 March"}
+    assert answer_set.notes == notes
     assert answer_set.profile == PARTNER
 
 

@@ -92,12 +92,13 @@ def answers_problems(bank: Bank, answer_set: AnswerSet) -> list[tuple[tuple[Any,
 def without_unasked(bank: Bank, answer_set: AnswerSet) -> AnswerSet:
     """The answer set less answers to questions not asked now (after a change of role, say).
 
-    Notes are kept only where the question is asked, too.
+    Every note on a question in the bank is kept, asked now or not: nothing typed is
+    lost because a changed answer stopped a question applying.
     """
     asked = {q.id for q in asked_questions(bank, answer_set.profile, answer_set.answers)}
     return answer_set.model_copy(
         update={
             "answers": {k: v for k, v in answer_set.answers.items() if k in asked},
-            "notes": {k: v for k, v in answer_set.notes.items() if k in asked},
+            "notes": {k: v for k, v in answer_set.notes.items() if bank.question(k)},
         }
     )

@@ -26,6 +26,7 @@ STATUS_WORDS = {
     "dont_know": "don't know",
     "unanswered": "not answered",
     "unscored": "not scored",
+    "not_asked": "no longer asked",
 }
 ACTION_KINDS: dict[ActionKind, str] = {
     "flag": "Red flag",
@@ -39,6 +40,7 @@ ACTION_PARTS: dict[ActionPart, str] = {
 TOP_ACTIONS = 5
 NO_THEME = "Across the consortium"
 NOT_IN_BANK = "Not in the question bank used for this report"
+NOT_ASKED = "Notes on questions no longer asked"
 
 ACTION_PLAN_INTRO = (
     "The five most urgent first: red flags, then what you could not say about a red flag, "
@@ -247,7 +249,8 @@ def band_tone(bank: Bank, band_id: str | None) -> int | None:
 
 
 def _answers(assessment: Assessment, bank: Bank) -> list[ThemeAnswers]:
-    """Every answer and every question counted, grouped by theme in questionnaire order."""
+    """Every answer and every question counted, grouped by theme in questionnaire order; then
+    the notes on questions no longer asked, so that no note is lost from the report."""
     result = assessment.result
     scored = {s.question: s for s in result.questions if not s.status.startswith("hidden")}
     hidden = {s.question for s in result.questions} - set(scored)
@@ -275,6 +278,22 @@ def _answers(assessment: Assessment, bank: Bank) -> list[ThemeAnswers]:
                 score=counted.score if counted else None,
                 status=status,
                 note=assessment.notes.get(question_id),
+            )
+        )
+    order = bank.question_order
+    for question_id in sorted(
+        (qid for qid in assessment.notes if qid not in shown), key=lambda q: order.get(q, -1)
+    ):
+        question = bank.question(question_id)
+        groups.setdefault(NOT_ASKED, []).append(
+            AnswerView(
+                question_id=question_id,
+                question=question.text if question else question_id,
+                theme=NOT_ASKED,
+                answer="",
+                score=None,
+                status="not_asked",
+                note=assessment.notes[question_id],
             )
         )
     return [ThemeAnswers(title, answers) for title, answers in groups.items()]

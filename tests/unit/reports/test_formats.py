@@ -16,7 +16,7 @@ from consortium_ready.domain.assessment import Assessment, assess
 from consortium_ready.domain.bank import Bank
 from consortium_ready.reports.render import render_report
 from consortium_ready.reports.table import BOM, COLUMNS
-from consortium_ready.reports.view import NOT_IN_BANK, report_view
+from consortium_ready.reports.view import NOT_ASKED, NOT_IN_BANK, report_view
 from tests.unit.reports.reportkit import FIXED, Make
 
 PAYLOAD = "<script>alert(1)</script>"
@@ -242,3 +242,19 @@ def test_a_report_without_flags_or_actions(bank: Bank, answer_set) -> None:
     assert "No red flags were raised." in markdown
     assert "Nothing needs action" in markdown
     assert "No red flags were raised." in render_report(view, "html")
+
+
+def test_a_note_on_a_question_no_longer_asked_is_kept_in_every_report(
+    make: Make, bank: Bank
+) -> None:
+    note = "Solicitor booked for 3 April"
+    assessment = make(notes={"agreement-checked": note})  # asked only once signed: it is verbal
+    assert assessment.notes == {"agreement-checked": note}
+    view = report_view(assessment, bank)
+    (kept,) = [group for group in view.answers if group.title == NOT_ASKED]
+    assert [(a.question_id, a.note, a.status_words) for a in kept.answers] == [
+        ("agreement-checked", note, "no longer asked")
+    ]
+    for fmt in ("html", "md", "csv"):
+        assert note in render_report(view, fmt)  # type: ignore[arg-type]
+    assert "*No longer asked*" in render_report(view, "md")

@@ -59,10 +59,34 @@ class ReviewScreen(WorkScreen):
                     id="dont-know",
                     classes="questions",
                 )
+            kept = self._notes_not_asked()
+            if kept:
+                yield Static(
+                    f"Notes on questions no longer asked ({len(kept)}): kept, and back in "
+                    "place if the question applies again",
+                    classes="heading",
+                )
+                for question, note in kept:
+                    yield Static(
+                        Content.assemble((question, "bold"), "\n", literal(note)),
+                        classes="kept-note",
+                    )
         yield from foot(
             [Button("Back to the questions", id="back-button")],
             [Button("See the result", id="result-button", variant="primary")],
         )
+
+    def _notes_not_asked(self) -> list[tuple[str, str]]:
+        """(question, note) for each note whose question a changed answer stopped applying."""
+        questionnaire = self.session.questionnaire
+        bank = self.session.bank
+        return [
+            (question.text, note)
+            for question_id, note in self.session.draft.notes.items()
+            if (question := bank.question(question_id))
+            and questionnaire is not None
+            and not questionnaire.is_asked(question_id)
+        ]
 
     @staticmethod
     def _summary(asked: int, unanswered: list[Question], dont_know: list[Question]) -> str:
@@ -75,7 +99,7 @@ class ReviewScreen(WorkScreen):
         if unanswered:
             parts.append(
                 f"{plural(len(unanswered), 'question')} not answered yet: each counts "
-                "as 0 until you answer it"
+                "as unknown until you answer it"
             )
         if dont_know:
             parts.append(
