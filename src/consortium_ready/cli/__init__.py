@@ -8,6 +8,7 @@ import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from consortium_ready import __version__
 from consortium_ready.domain.bank import Bank
@@ -16,6 +17,7 @@ from consortium_ready.reports.formats import COMPARISON_FORMATS, REPORT_FORMATS
 from consortium_ready.words import plural, score_number, verdict
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+Format = TypeVar("Format", bound=str)
 
 
 def _bank(args: argparse.Namespace) -> Bank:
@@ -161,26 +163,29 @@ def _write_or_print(text: str, out: Path | None) -> int:
     return EXIT_OK
 
 
-def _format_of(out: Path | None, chosen: str | None, offered: Sequence[str]) -> str:
+def _format_of(out: Path | None, chosen: str | None, offered: Sequence[Format]) -> Format:
     """The format asked for, else the one `out`'s extension names, else Markdown."""
     if chosen or out is None:
-        return chosen or "md"
-    suffix = {".htm": "html", ".markdown": "md"}.get(out.suffix.lower(), out.suffix.lower()[1:])
-    if suffix not in offered:
+        wanted = chosen or "md"
+    else:
+        wanted = {".htm": "html", ".markdown": "md"}.get(out.suffix.lower(), out.suffix.lower()[1:])
+    found = next((fmt for fmt in offered if fmt == wanted), None)
+    if found is None:
+        suffix = out.suffix if out is not None else ""
         raise InputError(
             [
                 Problem(
-                    out,
+                    out or Path(),
                     None,
                     "--out",
                     (
-                        f"cannot tell the format from the extension {out.suffix or '(none)'}; "
+                        f"cannot tell the format from the extension {suffix or '(none)'}; "
                         f"name the file .{' or .'.join(offered)}, or give --format"
                     ),
                 )
             ]
         )
-    return suffix
+    return found
 
 
 def _warn_skipped(problems: list[Problem]) -> None:
@@ -198,7 +203,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     view = report_view(assessment, _bank(args))
     if view.bank_note:
         print(f"consortium-ready: note: {view.bank_note}", file=sys.stderr)
-    return _write_or_print(render_report(view, fmt), args.out)  # type: ignore[arg-type]
+    return _write_or_print(render_report(view, fmt), args.out)
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -277,7 +282,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     print(comparison_text(comparison, shutil.get_terminal_size().columns))
     if fmt is None:
         return EXIT_OK
-    return _write_or_print(render_comparison(comparison, fmt), args.out)  # type: ignore[arg-type]
+    return _write_or_print(render_comparison(comparison, fmt), args.out)
 
 
 def cmd_tui(args: argparse.Namespace) -> int:

@@ -52,7 +52,7 @@ def answer_problem(question: Question, value: Any) -> str | None:
         unknown = [v for v in value if not isinstance(v, str) or question.option(v) is None]
         if unknown:
             return f"{', '.join(map(str, unknown))} not offered; choose from: {offered}"
-        exclusive = [v for v in value if question.option(v).exclusive]  # type: ignore[union-attr]
+        exclusive = [v for v in value if question.option_map[v].exclusive]
         if exclusive and len(value) > 1:
             return f"{exclusive[0]} cannot be combined with other answers"
         if len(set(value)) != len(value):

@@ -53,15 +53,19 @@ def visibility(
     if not _profile_allows(question, profile):
         return "not_applicable"
     conditions = question.applies_when.answers
-    parents = {parent_id: bank.question(parent_id) for parent_id in conditions}
-    if any(p is None or not _profile_allows(p, profile) for p in parents.values()):
+    parents = {
+        parent_id: parent
+        for parent_id in conditions
+        if (parent := bank.question(parent_id)) and _profile_allows(parent, profile)
+    }
+    if len(parents) < len(conditions):
         return "not_applicable"
     if all(answers.get(parent_id) in values for parent_id, values in conditions.items()):
         return "asked"
     if any(parent_id not in answers for parent_id in conditions):
         return "hidden_low"
     directions = {
-        opens_on(parents[parent_id], values, profile.stage)  # type: ignore[arg-type]
+        opens_on(parents[parent_id], values, profile.stage)
         for parent_id, values in conditions.items()
     }
     return "hidden_high" if directions == {"down"} else "hidden_low"
