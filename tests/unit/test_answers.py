@@ -51,8 +51,21 @@ def test_a_good_file_reads(tmp_path, mini_bank):
             ":10: answers.weeks: 'seven' is not a number; give a number of weeks or dont-know",
         ),
         ("  weeks: 7", "  weeks: -1", ":10: answers.weeks: the number cannot be negative"),
-        ("  weeks: 7", "  weeks: .inf", ":10: answers.weeks: inf is not a number of weeks"),
-        ("  weeks: 7", "  weeks: .nan", ":10: answers.weeks: nan is not a number of weeks"),
+        (
+            "  weeks: 7",
+            "  weeks: .inf",
+            ":10: answers.weeks: give a number of weeks from 0 to 1,000,000",
+        ),
+        (
+            "  weeks: 7",
+            "  weeks: .nan",
+            ":10: answers.weeks: give a number of weeks from 0 to 1,000,000",
+        ),
+        (
+            "  weeks: 7",
+            "  weeks: " + "9" * 400,
+            ":10: answers.weeks: give a number of weeks from 0 to 1,000,000",
+        ),
         (
             "  support: [funding]",
             "  support: [funding, none]",

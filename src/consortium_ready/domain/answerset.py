@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -10,6 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from consortium_ready.domain.bank import DONT_KNOW, AnswerValue, Bank, Question
 from consortium_ready.domain.conditions import asked_questions, visibility
 from consortium_ready.domain.profile import Profile
+
+LARGEST_NUMBER = 1_000_000
+"""The largest number answer taken: far beyond any count of weeks, partners or months."""
 
 
 class AnswerSet(BaseModel):
@@ -43,9 +45,11 @@ def answer_problem(question: Question, value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             extra = f" or {DONT_KNOW}" if question.option(DONT_KNOW) else ""
             return f"{value!r} is not a number; give a number of {question.unit or 'units'}{extra}"
-        if not math.isfinite(value):
-            return f"{value!r} is not a number of {question.unit or 'units'}"
-        return None if value >= 0 else "the number cannot be negative"
+        if value < 0:
+            return "the number cannot be negative"
+        if not value <= LARGEST_NUMBER:  # also NaN, infinity and a 400-digit number
+            return f"give a number of {question.unit or 'units'} from 0 to {LARGEST_NUMBER:,}"
+        return None
     if question.kind == "multi":
         if not isinstance(value, list) or not value:
             return f"a list of one or more of: {offered}"
