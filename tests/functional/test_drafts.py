@@ -20,7 +20,9 @@ from consortium_ready.store.drafts import (
     save_draft,
     set_aside,
 )
-from tests.functional.helpers import NOW
+from consortium_ready.tui.startup import survey
+from tests.functional.helpers import NOW, save_run
+from tests.functional.test_whole_assessment import EXPECTED_ANSWERS
 
 
 @pytest.mark.parametrize(
@@ -161,3 +163,13 @@ def test_saving_a_draft_leaves_no_temporary_files(tmp_path):
         save_draft(draft_path(tmp_path), Draft(saved=NOW, answers={"a": count}))
     assert [p.name for p in tmp_path.iterdir()] == [".draft.json"]
     assert json.loads(draft_path(tmp_path).read_text())["answers"] == {"a": 4}
+
+
+def test_starting_again_uses_the_last_complete_assessment_not_a_later_partial(tui_bank, reports):
+    harrow = Profile(organisation="Harrow CVS", role="lead", stage="bidding")
+    save_run(reports, tui_bank, harrow, EXPECTED_ANSWERS, NOW.replace(month=1))
+    save_run(reports, tui_bank, harrow, {"guarantor": "yes"}, NOW)  # later, but partial
+    found = survey(None, None, reports, bank=tui_bank)
+    assert found.saved == 2
+    assert found.last is not None and found.last.result.coverage.unanswered == 0
+    assert found.last.created == NOW.replace(month=1)

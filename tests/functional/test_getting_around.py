@@ -8,7 +8,7 @@ from textual.widgets import TabbedContent
 
 from consortium_ready.domain.profile import Profile
 from consortium_ready.tui.screens.casestudies import CaseStudiesScreen
-from consortium_ready.tui.screens.dialogs import HelpDialog
+from consortium_ready.tui.screens.dialogs import ConfirmDialog, HelpDialog
 from consortium_ready.tui.screens.history import HistoryScreen
 from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.screens.result import ResultScreen, SavedResultScreen
@@ -50,10 +50,12 @@ async def test_the_command_palette_jumps_to_a_theme_opens_a_case_and_saves(make_
         for search, expected in [
             ("theme time", QuestionScreen),
             ("case study leeds", CaseStudiesScreen),
-            ("save the assessment", ResultScreen),
+            ("save the assessment", ConfirmDialog),  # nothing answered: saved only on purpose
         ]:
             await use_the_palette(pilot, search)
             assert isinstance(app.screen, expected), search
+        await click(pilot, "#yes")
+        assert isinstance(app.screen, ResultScreen)
         assert "Saved in reports/harrow-cvs" in shown(app.screen.query_one("#saved-line"))
         assert len(list((here / "reports" / "harrow-cvs").glob("*.json"))) == 1
 

@@ -13,7 +13,7 @@ from consortium_ready.domain.assessment import assess
 from consortium_ready.domain.profile import Profile
 from consortium_ready.reports.saving import save_assessment
 from consortium_ready.store.drafts import Draft, ProfileDraft, draft_path, load_draft, save_draft
-from consortium_ready.tui.screens.dialogs import FolderDialog, UnsavedDialog
+from consortium_ready.tui.screens.dialogs import ConfirmDialog, FolderDialog, UnsavedDialog
 from consortium_ready.tui.screens.profile import ProfileScreen
 from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.screens.result import ResultScreen
@@ -155,6 +155,8 @@ async def test_saving_the_assessment_where_it_cannot_be_written_offers_another_f
         assert isinstance(app.screen, ResultScreen)
         Path("reports/harrow-cvs").write_text("in the way")
         await press(pilot, "s")
+        assert isinstance(app.screen, ConfirmDialog), "a partial assessment is saved on purpose"
+        await click(pilot, "#yes")
         assert any("The assessment could not be saved in reports" in t for t in app.told)
         assert isinstance(app.screen, FolderDialog)
         app.screen.query_one("#typed-in", Input).value = "elsewhere"

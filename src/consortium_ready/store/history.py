@@ -45,6 +45,11 @@ class Entry:
     coverage: float
     bank: str
 
+    @property
+    def partial(self) -> bool:
+        """Whether some questions asked were left unanswered when it was saved."""
+        return self.coverage < 100
+
     def load(self) -> Assessment:
         """The whole assessment (InputError if the file has changed into something else)."""
         return load_assessment(self.path)

@@ -55,8 +55,10 @@ def survey(
 
 
 def latest_of_all(history: Scan) -> Assessment | None:
-    """The most recently made saved assessment, whichever organisation it is for."""
-    newest = max(history.entries, key=lambda entry: entry.created, default=None)
+    """The most recently made complete saved assessment, whichever organisation it is for
+    (the most recent partial one only when none is complete)."""
+    complete = [entry for entry in history.entries if not entry.partial]
+    newest = max(complete or history.entries, key=lambda entry: entry.created, default=None)
     return loaded(newest.load) if newest else None
 
 

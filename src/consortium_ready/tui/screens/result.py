@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 from consortium_ready.reports.view import report_view
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import Overlay, WorkScreen, foot
+from consortium_ready.tui.screens.dialogs import ConfirmDialog
 from consortium_ready.tui.text import literal, shown_path
 from consortium_ready.tui.widgets.bars import Bar, ThemeBars
 from consortium_ready.words import local_date, plural, score_number, verdict
@@ -214,9 +215,25 @@ class ResultScreen(WorkScreen):
 
     @on(Button.Pressed, "#save-button")
     def action_save(self) -> None:
+        coverage = self._assessment.result.coverage
         if self.saved is not None:
             self.notify(f"Already saved as {shown_path(self.saved.json)}.", markup=False)
+        elif coverage.unanswered:
+            question = (
+                f"{coverage.unanswered} of {plural(coverage.asked, 'question')} "
+                "are not answered yet. Save this as a partial assessment? It will be marked "
+                "partial in history and in its report, and starting again from your last "
+                "assessment will use your last complete one."
+            )
+            self.app.push_screen(
+                ConfirmDialog(question, yes="Save as partial", no="Keep answering"),
+                callback=self._save_if,
+            )
         else:
+            self.save()
+
+    def _save_if(self, confirmed: bool | None) -> None:
+        if confirmed:
             self.save()
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)

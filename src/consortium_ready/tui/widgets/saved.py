@@ -16,7 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from consortium_ready.tui.text import literal
-from consortium_ready.words import local_when, verdict
+from consortium_ready.words import local_when, score_number, verdict
 
 if TYPE_CHECKING:
     from consortium_ready.store.history import Entry
@@ -28,14 +28,16 @@ def saved_option(index: int, entry: Entry, marked: bool, box: bool) -> Option:
     """`[ ] Organisation` over `date: band, score`; `[x]` and words when marked to compare.
 
     Without a `box` (there is nothing to compare it with), the organisation comes first.
+    A partial assessment says how much of it was answered.
     """
+    partial = f" (partial: {score_number(entry.coverage)}% answered)" if entry.partial else ""
     return Option(
         Content.assemble(
             (("[x] " if marked else "[ ] ") if box else "", BOX),
             literal(entry.organisation, "bold"),
             ("  (marked to compare)", "italic") if marked else "",
             "\n    " if box else "\n",
-            (f"{local_when(entry.created)}: {verdict(entry.band, entry.score)}", "dim"),
+            (f"{local_when(entry.created)}: {verdict(entry.band, entry.score)}{partial}", "dim"),
         ),
         id=str(index),
     )
