@@ -206,6 +206,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     return _write_or_print(render_report(view, fmt), args.out)
 
 
+def cmd_remove(args: argparse.Namespace) -> int:
+    from consortium_ready.cli.text import printable
+    from consortium_ready.store.binned import move_to_bin
+    from consortium_ready.store.files import reports_dir
+
+    for path in move_to_bin(args.file, reports_dir(args.reports)):
+        print(printable(f"Moved to {path}"))
+    print("Nothing was deleted: move the files back to list the assessment again.")
+    return EXIT_OK
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     from consortium_ready.cli.text import history_text
     from consortium_ready.store.files import reports_dir
@@ -405,6 +416,13 @@ def _parser() -> argparse.ArgumentParser:
         reports_option,
     )
     history.add_argument("--org", metavar="NAME", help="only this organisation")
+    remove = command(
+        "remove",
+        cmd_remove,
+        "Take a saved assessment out of history: its files move to the reports folder's bin.",
+        reports_option,
+    )
+    remove.add_argument("file", type=Path, metavar="FILE", help="the saved assessment (.json)")
     compare = command(
         "compare", cmd_compare, "Show what changed between two saved assessments.", reports_option
     )

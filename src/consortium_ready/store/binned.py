@@ -1,0 +1,39 @@
+"""Taking a saved assessment out of history without destroying it: into the reports' bin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from consortium_ready.errors import InputError, Problem
+from consortium_ready.store.files import move_new, move_to_new
+from consortium_ready.store.savedindex import read_index, write_index
+
+BIN = ".bin"
+"""The bin folder inside the reports folder; history never looks in hidden folders."""
+REPORT_SUFFIXES = (".html", ".md", ".csv")
+
+
+def move_to_bin(saved: Path, folder: Path) -> list[Path]:
+    """Move a saved assessment and its reports to `folder/.bin/<organisation>/`; nothing is
+    deleted or overwritten, and history no longer lists it. Returns where each file went."""
+    try:
+        inside = saved.resolve().relative_to(folder.resolve())
+    except ValueError:
+        raise InputError(
+            [Problem(saved, None, "", f"is not a saved assessment in {folder}")]
+        ) from None
+    if saved.suffix != ".json" or len(inside.parts) != 2 or not saved.is_file():
+        raise InputError([Problem(saved, None, "", "is not a saved assessment (.json) here")])
+    target = folder / BIN / inside.parts[0]
+    target.mkdir(parents=True, exist_ok=True)
+    reports = [saved.with_suffix(suffix) for suffix in REPORT_SUFFIXES]
+    moved = [move_new(saved, target, saved.stem, ".json", siblings=REPORT_SUFFIXES)]
+    for report in reports:
+        if report.is_file():
+            destination = moved[0].with_suffix(report.suffix)
+            move_to_new(report, destination)
+            moved.append(destination)
+    records = read_index(folder)
+    if records.pop(inside.as_posix(), None) is not None:
+        write_index(folder, records)
+    return moved
