@@ -21,6 +21,7 @@ from consortium_ready.content.loader import load_bank
 from consortium_ready.domain.profile import Profile
 from consortium_ready.tui.app import ConsortiumReadyApp
 from consortium_ready.tui.screens.comparison import ComparisonScreen
+from consortium_ready.tui.screens.dialogs import ConfirmDialog
 from consortium_ready.tui.screens.history import HistoryScreen
 from consortium_ready.tui.screens.result import SavedResultScreen
 from consortium_ready.tui.widgets.bars import ThemeBars
@@ -275,3 +276,16 @@ async def test_the_palette_compares_the_organisations_last_two(make_app, reports
         await use_the_palette(pilot, "harrow [cvs]")
         assert isinstance(pilot.app.screen, ComparisonScreen)
         assert "What changed: Harrow [CVS]" in comparison_text(pilot)
+
+
+async def test_delete_takes_an_assessment_out_of_history_into_the_bin(make_app, two_runs, reports):
+    async with in_history(make_app()) as pilot:
+        app = pilot.app
+        await press(pilot, "delete")
+        assert isinstance(app.screen, ConfirmDialog)
+        await click(pilot, "#yes")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        assert len(app.screen.entries) == 1
+        assert len(list((reports / ".bin").rglob("*.json"))) == 1
+        assert len(list(reports.glob("*/*.json"))) == 1

@@ -61,7 +61,9 @@ HISTORY = (
     "To see what changed between two assessments, press m on one to mark it (or click its "
     "box), then press m or Enter on the other (or click it). Press p to compare the "
     "highlighted assessment with the one its organisation saved before it. Press m on the "
-    "marked one, or Escape, to unmark it; with nothing marked, Escape goes back."
+    "marked one, or Escape, to unmark it; with nothing marked, Escape goes back.\n\n"
+    "Press Delete (or x) to take an assessment out of history: its files move to the bin "
+    "folder inside the reports folder, and nothing is deleted."
 )
 
 COMPARISON = (

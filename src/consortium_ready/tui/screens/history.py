@@ -2,7 +2,8 @@
 
 To compare, mark one (m, or a click on its box) and pick another (m, Enter or a
 click); or press p to compare the highlighted one with its organisation's
-assessment before it. The earlier of the two is always "before".
+assessment before it. The earlier of the two is always "before". Delete (or x)
+takes one out of history, into the reports folder's bin.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class HistoryScreen(Overlay):
         Binding("m,escape", "unmark", "Unmark", id="unmark"),
         *Overlay.BINDINGS,
         Binding("p", "compare_previous", "Compare with previous", id="compare-previous"),
+        Binding("delete,x", "remove", "Remove", id="remove"),
     ]
 
     marked: var[int | None] = var(None, init=False)
@@ -104,13 +106,22 @@ class HistoryScreen(Overlay):
             return old if before is None else new
         return compare(before, after, self.bank)
 
+    @work(thread=True, group="remove")
+    def remove_saved(self, entry: Entry) -> Scan:
+        """Move a saved assessment to the bin, then read the folder again."""
+        from consortium_ready.store.binned import move_to_bin
+        from consortium_ready.store.history import scan
+
+        move_to_bin(entry.path, self.app.reports)
+        return scan(self.app.reports)
+
     @on(Worker.StateChanged)
     def _worked(self, event: Worker.StateChanged) -> None:
         """Each group's result is what its worker above returns."""
         if event.state != WorkerState.SUCCESS:
             return
         result = event.worker.result
-        if event.worker.group == "history":
+        if event.worker.group in ("history", "remove"):
             self._list(cast("Scan", result))
         elif event.worker.group == "open":
             self._show(*cast("tuple[Entry, Assessment | None, Assessment | None]", result))
@@ -226,6 +237,28 @@ class HistoryScreen(Overlay):
         if entry is not None and earlier is not None:
             self._compare(earlier, entry)
 
+    def action_remove(self) -> None:
+        """Delete or x: take the highlighted assessment out of history, into the bin, once
+        the person has said yes."""
+        from consortium_ready.tui.screens.dialogs import ConfirmDialog
+
+        index = self.query_one("#saved", SavedList).highlighted
+        if index is None:
+            return
+        entry = self.entries[index]
+        question = (
+            f"Take {entry.organisation}'s assessment of {local_when(entry.created)} out of "
+            f"history? Its files move to {shown_path(self.app.reports / '.bin')}; nothing "
+            "is deleted."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.marked = None
+                self.remove_saved(entry)
+
+        self.app.push_screen(ConfirmDialog(question, yes="Remove", no="Keep it"), answered)
+
     @on(OptionList.OptionHighlighted, "#saved")
     def _moved(self) -> None:
         self.refresh_bindings()
@@ -241,6 +274,7 @@ class HistoryScreen(Overlay):
             "unmark": marked is not None,
             "close": marked is None,
             "compare_previous": entry is not None and self._before(entry) is not None,
+            "remove": entry is not None and marked is None,
         }.get(action, True)
 
     # Showing what was chosen -------------------------------------------------------------
