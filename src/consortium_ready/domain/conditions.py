@@ -6,7 +6,9 @@ something in the score: a follow-up that opens on better answers (\"has your
 agreement been checked by a solicitor?\" after \"we have an agreement\") counts
 as 0 when hidden, and one that opens on weaker answers (\"do you have a plan
 to find a guarantor?\" after \"no guarantor\") counts as full marks. That is what
-makes a better answer unable to lower any score (see docs/scoring.md).
+makes a better answer unable to lower any score (see docs/scoring.md). A follow-up
+hidden because the answer it depends on is "don't know" or not given is itself
+unknown.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Literal
 from consortium_ready.domain.bank import DONT_KNOW, AnswerValue, Bank, FlagCondition, Question
 from consortium_ready.domain.profile import Profile, Stage
 
-Visibility = Literal["asked", "not_applicable", "hidden_low", "hidden_high"]
+Visibility = Literal["asked", "not_applicable", "hidden_low", "hidden_high", "hidden_unknown"]
 Direction = Literal["up", "down"]
 
 
@@ -49,7 +51,8 @@ def _profile_allows(question: Question, profile: Profile) -> bool:
 def visibility(
     bank: Bank, question: Question, profile: Profile, answers: Mapping[str, AnswerValue]
 ) -> Visibility:
-    """Whether `question` is asked, does not apply, or is hidden by an earlier answer."""
+    """Whether `question` is asked, does not apply, or is hidden by an earlier answer (or,
+    where that answer is unknown, hidden with whether it applies unknown)."""
     if not _profile_allows(question, profile):
         return "not_applicable"
     conditions = question.applies_when.answers
@@ -62,8 +65,11 @@ def visibility(
         return "not_applicable"
     if all(answers.get(parent_id) in values for parent_id, values in conditions.items()):
         return "asked"
-    if any(parent_id not in answers for parent_id in conditions):
-        return "hidden_low"
+    if any(
+        parent_id not in answers or is_dont_know(parent, answers[parent_id])
+        for parent_id, parent in parents.items()
+    ):
+        return "hidden_unknown"
     directions = {
         opens_on(parents[parent_id], values, profile.stage)
         for parent_id, values in conditions.items()

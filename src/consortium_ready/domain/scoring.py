@@ -5,7 +5,7 @@ The method is written out for trustees in docs/scoring.md; keep the two in step.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from consortium_ready.domain.answerset import AnswerSet
@@ -46,9 +46,7 @@ def question_scores(bank: Bank, answer_set: AnswerSet) -> list[QuestionScore]:
         if seen == "not_applicable":
             continue
         answer = answers.get(question.id) if seen == "asked" else None
-        if seen != "asked" and _depends_on_unknown(bank, question, answers):
-            status, points = "hidden_unknown", 0
-        elif seen != "asked":
+        if seen != "asked":
             status, points = seen, (100 if seen == "hidden_high" else 0)
         elif answer is None:
             status, points = "unanswered", 0
@@ -67,15 +65,6 @@ def question_scores(bank: Bank, answer_set: AnswerSet) -> list[QuestionScore]:
             )
         )
     return scores
-
-
-def _depends_on_unknown(bank: Bank, question: Question, answers: Mapping[str, AnswerValue]) -> bool:
-    """Whether an answer `question` depends on is "don't know" or not given."""
-    for parent_id in question.applies_when.answers:
-        parent, answer = bank.question(parent_id), answers.get(parent_id)
-        if parent is None or answer is None or is_dont_know(parent, answer):
-            return True
-    return False
 
 
 def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float | None:
