@@ -87,21 +87,14 @@ def _status_counts(scores: list[QuestionScore]) -> dict[str, int]:
     return {"asked": sum(counts.values()), **counts}
 
 
-def unknown_share(pairs: Sequence[tuple[float, bool]]) -> float:
-    """The per cent of the weight in `pairs` (weight, unknown?) that is unknown, to one place."""
-    total = sum(weight for weight, _ in pairs)
-    if not total:
-        return 0.0
-    return round(100 * sum(weight for weight, unknown in pairs if unknown) / total, 1)
-
-
 def theme_scores(bank: Bank, scores: list[QuestionScore]) -> list[ThemeScore]:
     """Each theme scored from what is known, unless too much of it is unknown to say."""
     results = []
     for theme in bank.themes:
         mine = [s for s in scores if s.theme == theme.id]
         known = [(s.weight, float(s.score)) for s in mine if s.status not in _UNKNOWN_STATUSES]
-        unknown = unknown_share([(s.weight, s.status in _UNKNOWN_STATUSES) for s in mine])
+        is_unknown = [(s.weight, 100.0 * (s.status in _UNKNOWN_STATUSES)) for s in mine]
+        unknown = weighted_mean(is_unknown) or 0.0  # the per cent of its weight unknown
         value = weighted_mean(known) if unknown <= bank.info.unknown_limit else None
         band = bank.band(value) if value is not None else None
         results.append(
@@ -171,14 +164,8 @@ def overall_score(bank: Bank, themes: list[ThemeScore], flags: list[FlagHit]) ->
         uncapped_band=uncapped.id,
         capped_by=capped_by,
         known_score=weighted_mean([(t.weight, t.score) for t in counted if t.score is not None]),
-        unknown=unknown_share_of_themes(counted),
+        unknown=weighted_mean([(t.weight, t.unknown) for t in counted]) or 0.0,
     )
-
-
-def unknown_share_of_themes(themes: list[ThemeScore]) -> float:
-    """The per cent unknown overall: each theme's share, weighted as the theme is."""
-    total = sum(t.weight for t in themes)
-    return round(sum(t.weight * t.unknown for t in themes) / total, 1) if total else 0.0
 
 
 def coverage(scores: list[QuestionScore]) -> Coverage:
