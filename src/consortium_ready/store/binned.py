@@ -10,12 +10,12 @@ from consortium_ready.store.savedindex import read_index, write_index
 
 BIN = ".bin"
 """The bin folder inside the reports folder; history never looks in hidden folders."""
-REPORT_SUFFIXES = (".html", ".md", ".csv")
 
 
 def move_to_bin(saved: Path, folder: Path) -> list[Path]:
-    """Move a saved assessment and its reports to `folder/.bin/<organisation>/`; nothing is
-    deleted or overwritten, and history no longer lists it. Returns where each file went."""
+    """Move a saved assessment and its reports (the files beside it with its name) to
+    `folder/.bin/<organisation>/`; nothing is deleted or overwritten, and history no longer
+    lists it. Returns where each file went, the assessment first."""
     try:
         inside = saved.resolve().relative_to(folder.resolve())
     except ValueError:
@@ -26,13 +26,13 @@ def move_to_bin(saved: Path, folder: Path) -> list[Path]:
         raise InputError([Problem(saved, None, "", "is not a saved assessment (.json) here")])
     target = folder / BIN / inside.parts[0]
     target.mkdir(parents=True, exist_ok=True)
-    reports = [saved.with_suffix(suffix) for suffix in REPORT_SUFFIXES]
-    moved = [move_new(saved, target, saved.stem, ".json", siblings=REPORT_SUFFIXES)]
+    reports = [p for p in saved.parent.glob(f"{saved.stem}.*") if p != saved and p.is_file()]
+    suffixes = [report.suffix for report in reports]
+    moved = [move_new(saved, target, saved.stem, ".json", siblings=suffixes)]
     for report in reports:
-        if report.is_file():
-            destination = moved[0].with_suffix(report.suffix)
-            move_to_new(report, destination)
-            moved.append(destination)
+        destination = moved[0].with_suffix(report.suffix)
+        move_to_new(report, destination)
+        moved.append(destination)
     records = read_index(folder)
     if records.pop(inside.as_posix(), None) is not None:
         write_index(folder, records)
