@@ -296,12 +296,16 @@ class Bank(Strict):
         """The band a score falls in: the first, from the top, whose minimum it reaches."""
         return next((b for b in self.info.bands if score >= b.min), self.info.bands[-1])
 
+    @cached_property
+    def _bands_by_id(self) -> dict[str, Band]:
+        return {band.id: band for band in self.info.bands}
+
     def band_by_id(self, band_id: str) -> Band:
-        return next(band for band in self.info.bands if band.id == band_id)
+        return self._bands_by_id[band_id]
 
     def band_label(self, band_id: str | None) -> str:
         """A band's label, or its id when this bank no longer has it."""
-        band = next((b for b in self.info.bands if b.id == band_id), None)
+        band = self._bands_by_id.get(band_id or "")
         return band.label if band else band_id or ""
 
     def answer_words(self, question_id: str, value: AnswerValue | None) -> str:
