@@ -200,6 +200,21 @@ class ReportView:
         return [answer for group in self.answers for answer in group.answers]
 
     @property
+    def unknown_words(self) -> str:
+        """How much is unknown and the score from what is known, as a sentence; empty if none."""
+        if not self.overall_unknown:
+            return ""
+        known = (
+            f"; from what you know alone, the score is {score_number(self.overall_known_score)}"
+            if self.overall_known_score is not None
+            else ""
+        )
+        return (
+            f"{score_number(self.overall_unknown)}% of what was asked is unknown, and counts "
+            f"as a gap in the overall score{known}."
+        )
+
+    @property
     def top_actions(self) -> list[ActionView]:
         return self.actions[:TOP_ACTIONS]
 

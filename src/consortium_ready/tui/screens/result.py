@@ -26,7 +26,7 @@ from consortium_ready.tui.screens.base import Overlay, WorkScreen, foot
 from consortium_ready.tui.screens.dialogs import ConfirmDialog
 from consortium_ready.tui.text import literal, shown_path
 from consortium_ready.tui.widgets.bars import Bar, ThemeBars
-from consortium_ready.words import local_date, plural, score_number, verdict
+from consortium_ready.words import local_date, plural, verdict
 
 if TYPE_CHECKING:
     from consortium_ready.domain.assessment import Assessment
@@ -76,15 +76,9 @@ class ResultReport(VerticalScroll):
         ]
         gaps = [gap for gap in gaps if gap]
         counted = f"; {' and '.join(gaps)}, counted as gaps" if gaps else ""
-        known = (
-            f" {score_number(view.overall_unknown)}% of it is unknown; from what you know "
-            f"alone, the score is {score_number(view.overall_known_score)}."
-            if view.overall_unknown and view.overall_known_score is not None
-            else ""
-        )
         return (
             f"Based on {plural(view.asked, 'scored question')}: {view.answered} answered"
-            f"{counted}.{known}"
+            f"{counted}. {view.unknown_words}".rstrip()
         )
 
     def _flags(self) -> Iterator[Widget]:
