@@ -5,6 +5,7 @@ Only the standard library is imported here, so that any command may use it cheap
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -19,11 +20,23 @@ def plain_number(value: float) -> str:
     return format(Decimal(repr(value)), "f")
 
 
+def shown_score(value: float) -> int:
+    """A score as a whole number, halves rounded up as people expect: 62.5 → 63."""
+    return math.floor(value + 0.5)
+
+
+def score_change(before: float | None, after: float | None) -> int | None:
+    """The change between two scores as shown, so that 62 → 67 reads +5 and adds up."""
+    if before is None or after is None:
+        return None
+    return shown_score(after) - shown_score(before)
+
+
 def score_number(value: float | None, signed: bool = False) -> str:
     """A score as reports show it: a whole number, signed for a change, a dash for none."""
     if value is None:
         return "–"
-    whole = round(value) or 0
+    whole = shown_score(value)
     return (f"{whole:+d}" if signed and whole else f"{whole:d}").replace("-", "−")
 
 

@@ -100,12 +100,15 @@ def cmd_assess(args: argparse.Namespace) -> int:
     from consortium_ready.domain.assessment import assess
     from consortium_ready.reports.saving import save_assessment
     from consortium_ready.store.files import reports_dir
+    from consortium_ready.store.history import last_saved
 
     bank = _bank(args)
-    assessment = assess(bank, read_answers(args.answers, bank))
+    answer_set = read_answers(args.answers, bank)
     folder = reports_dir(args.reports)
+    previous = last_saved(folder, answer_set.profile.organisation)
+    assessment = assess(bank, answer_set, previous=previous)
     try:
-        saved = save_assessment(assessment, bank, folder)
+        saved = save_assessment(assessment, bank, folder, previous)
     except OSError as error:
         print(
             f"consortium-ready: could not save in {error.filename or folder}: "
@@ -196,14 +199,84 @@ def _warn_skipped(problems: list[Problem]) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     from consortium_ready.reports.render import render_report
     from consortium_ready.reports.view import report_view
+    from consortium_ready.store.files import reports_dir
+    from consortium_ready.store.history import previous_of
     from consortium_ready.store.saved import load_assessment
 
     fmt = _format_of(args.out, args.format, REPORT_FORMATS)
     assessment = load_assessment(args.file)
-    view = report_view(assessment, _bank(args))
+    previous = previous_of(reports_dir(args.reports), args.file, assessment)
+    view = report_view(assessment, _bank(args), previous)
     if view.bank_note:
         print(f"consortium-ready: note: {view.bank_note}", file=sys.stderr)
     return _write_or_print(render_report(view, fmt), args.out)
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from consortium_ready.cli.text import actions_text, printable
+    from consortium_ready.reports.view import report_view
+    from consortium_ready.store.files import reports_dir
+    from consortium_ready.store.history import previous_of
+    from consortium_ready.store.saved import load_assessment
+
+    folder = reports_dir(args.reports)
+    path = args.file or _latest_of(folder, args.org)
+    assessment, bank = load_assessment(path), _bank(args)
+    if args.import_from:
+        from consortium_ready.content.actionscsv import read_tracking
+        from consortium_ready.domain.tracking import UNTRACKED, action_key
+        from consortium_ready.reports.saving import save_tracking
+
+        keys = [action_key(action) for action in assessment.result.actions]
+        imported = read_tracking(args.import_from, keys)
+        tracking = {**assessment.tracking, **imported}
+        changed = [k for k, row in imported.items() if assessment.tracking.get(k, UNTRACKED) != row]
+        if changed:
+            previous = previous_of(folder, path, assessment)
+            assessment = save_tracking(path, assessment, tracking, bank, previous)
+        print(
+            printable(
+                f"{plural(len(changed), 'action')} changed in {path} from {args.import_from}"
+                + ("; its reports were made again." if changed else ".")
+            )
+        )
+    view = report_view(assessment, bank)
+    if args.export_to:
+        from consortium_ready.reports.tracker import tracker_csv
+
+        return _write_or_print(tracker_csv(view), args.export_to)
+    if not args.import_from:
+        print(actions_text(view, date.today(), shutil.get_terminal_size().columns))
+    return EXIT_OK
+
+
+def _latest_of(folder: Path, organisation: str | None) -> Path:
+    """The latest saved assessment of `organisation`, for commands given --org, not a file."""
+    from consortium_ready.store.history import scan
+
+    found = scan(folder)
+    _warn_skipped(found.warnings)
+    mine = found.for_organisation(organisation or "")
+    if not organisation or not mine:
+        raise InputError(
+            [
+                Problem(
+                    folder,
+                    None,
+                    "--org",
+                    (
+                        f"no saved assessments for {organisation!r}; "
+                        "run `consortium-ready history` to list the organisations"
+                        if organisation
+                        else "give a saved assessment (.json), or --org NAME for an "
+                        "organisation's latest"
+                    ),
+                )
+            ]
+        )
+    return mine[-1].path
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -416,6 +489,33 @@ def _parser() -> argparse.ArgumentParser:
         reports_option,
     )
     history.add_argument("--org", metavar="NAME", help="only this organisation")
+    actions = command(
+        "actions",
+        cmd_actions,
+        "List a saved assessment's actions with their owners, dates and statuses; export them "
+        "to a CSV to edit in a spreadsheet, and import it back.",
+        reports_option,
+    )
+    actions.add_argument(
+        "file", type=Path, nargs="?", metavar="FILE", help="a saved assessment (.json)"
+    )
+    actions.add_argument(
+        "--org", metavar="NAME", help="use this organisation's latest saved assessment instead"
+    )
+    actions.add_argument(
+        "--export",
+        dest="export_to",
+        type=Path,
+        metavar="CSV",
+        help="write the actions to this CSV, to edit the owner, due, status and note columns",
+    )
+    actions.add_argument(
+        "--import",
+        dest="import_from",
+        type=Path,
+        metavar="CSV",
+        help="read owners, dates, statuses and notes back from this CSV into the assessment",
+    )
     remove = command(
         "remove",
         cmd_remove,

@@ -11,10 +11,13 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from consortium_ready.words import score_number
+from consortium_ready.words import plural, score_change, score_number
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from consortium_ready.domain.compare import Comparison
+    from consortium_ready.reports.view import ReportView
     from consortium_ready.store.history import Entry, Scan
 
 GAP = "  "
@@ -71,9 +74,8 @@ def _wrapped(text: str, width: int, indent: str = "  ", first: str = "  - ") -> 
 
 
 def _change(before: float | None, after: float | None) -> str:
-    if before is None or after is None:
-        return ""
-    return score_number(after - before, signed=True)
+    change = score_change(before, after)
+    return "" if change is None else score_number(change, signed=True)
 
 
 def _trend(entries: list[Entry]) -> str:
@@ -81,7 +83,7 @@ def _trend(entries: list[Entry]) -> str:
     path = f" {ARROW} ".join(score_number(s) for s in scores)
     if len(scores) < 2:
         return path
-    moved = round(scores[-1] - scores[0])
+    moved = score_change(scores[0], scores[-1]) or 0
     direction = "up" if moved > 0 else "down" if moved < 0 else "no change"
     amount = f" {abs(moved)}" if moved else ""
     return f"{path}: {direction}{amount} since the first, over {len(entries)} assessments"
@@ -143,7 +145,7 @@ def comparison_text(c: Comparison, width: int = 80) -> str:
         lines += ["", heading]
         for title, items in groups:
             lines.append(f"  {title} ({len(items)})" + (":" if items else ": none"))
-            texts = [item if isinstance(item, str) else item.text for item in items]
+            texts = [item if isinstance(item, str) else item.line for item in items]
             lines += [line for text in texts for line in _wrapped(text, width, "    ", "    - ")]
     lines += ["", f"Answers that changed ({len(c.answers)})" + ("" if c.answers else ": none")]
     for a in c.answers:
@@ -164,4 +166,24 @@ def comparison_text(c: Comparison, width: int = 80) -> str:
                 f"{q.text} ({q.id})" if q.text else f"{q.id} (no longer in the bank)", width
             )
         ]
+    return "\n".join(lines)
+
+
+def actions_text(view: ReportView, today: date, width: int = 80) -> str:
+    """The action plan as a tracker: each action with its status, owner and due date."""
+    tracked = [a for a in view.actions if not a.tracking.is_blank]
+    overdue = [a for a in view.actions if a.tracking.overdue(today)]
+    lines = [
+        printable(f"{view.organisation}: the action plan of {view.date}"),
+        f"{plural(len(view.actions), 'action')}, {len(tracked)} tracked, {len(overdue)} overdue.",
+    ]
+    for action in view.actions:
+        lines += ["", *_wrapped(action.text, width, indent="   ", first=f"{action.rank:>3}. ")]
+        progress = action.tracked_words or "Not tracked yet"
+        if action.tracking.overdue(today):
+            progress += ": OVERDUE"
+        lines += _wrapped(progress, width, indent="   ", first="     ")
+        if action.tracking.note:
+            lines += _wrapped(f"Note: {action.tracking.note}", width, indent="   ", first="     ")
+        lines += _wrapped(f"key: {action.key}", width, indent="   ", first="     ")
     return "\n".join(lines)

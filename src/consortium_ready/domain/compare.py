@@ -1,5 +1,8 @@
 """What moved between two assessments: scores, red flags, answers and actions.
 
+An action counts as done only when its status says so, in either run, or when
+the answer behind it has reached the level that takes it out of the plan.
+
 When the question bank changed between the runs, the questions only one run
 holds are listed apart and answers are compared on the questions both share.
 The bank passed in words the questions and answers; the scores are those
@@ -9,11 +12,19 @@ saved with each assessment.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
 from consortium_ready.domain.profile import ROLES, STAGES, same_organisation
-from consortium_ready.words import bank_name, local_date, plural
+from consortium_ready.domain.tracking import (
+    UNTRACKED,
+    Tracking,
+    action_key,
+    tracking_of,
+    tracking_words,
+)
+from consortium_ready.words import bank_name, local_date, plural, score_change
 
 
 @dataclass(frozen=True)
@@ -31,10 +42,8 @@ class ScoreChange:
     band_after: str | None
 
     @property
-    def change(self) -> float | None:
-        if self.before is None or self.after is None:
-            return None
-        return round(self.after - self.before, 1)
+    def change(self) -> int | None:
+        return score_change(self.before, self.after)
 
 
 @dataclass(frozen=True)
@@ -49,8 +58,47 @@ class AnswerChange:
 
 @dataclass(frozen=True)
 class ActionItem:
+    """An action of either run, with its owner, due date and status as last tracked."""
+
     text: str
     reason: str
+    tracking: Tracking = UNTRACKED
+
+    @property
+    def tracked_words(self) -> str:
+        return tracking_words(self.tracking)
+
+    @property
+    def line(self) -> str:
+        """The action and, where it is tracked, its status, owner and date."""
+        return " — ".join(filter(None, [self.text, self.tracked_words]))
+
+
+@dataclass(frozen=True)
+class ActionProgress:
+    """The actions of the earlier run followed into the later one."""
+
+    done: list[ActionItem]
+    overdue: list[ActionItem]
+    new: list[ActionItem]
+    still_open: list[ActionItem]
+    dropped: list[ActionItem]
+    left: list[ActionItem]
+    """In the earlier plan, out of the later one undone: the question was not answered
+    again, or is no longer asked."""
+
+    FIELDS: ClassVar[dict[str, str]] = {
+        "done": "Done",
+        "overdue": "Overdue",
+        "new": "New",
+        "still_open": "Still open",
+        "dropped": "Dropped",
+        "left": "Out of the plan but not done",
+    }
+
+    @property
+    def groups(self) -> list[tuple[str, list[ActionItem]]]:
+        return [(title, getattr(self, field)) for field, title in self.FIELDS.items()]
 
 
 @dataclass(frozen=True)
@@ -80,8 +128,7 @@ class Comparison:
     flags_cleared: list[str]
     flags_open: list[str]
     answers: list[AnswerChange]
-    actions_done: list[ActionItem]
-    actions_new: list[ActionItem]
+    actions: ActionProgress
     bank_changed: bool
     added: list[QuestionRef]
     removed: list[QuestionRef]
@@ -106,7 +153,12 @@ class Comparison:
 
     @property
     def action_groups(self) -> list[tuple[str, list[ActionItem]]]:
-        return [("Completed", self.actions_done), ("New", self.actions_new)]
+        """The groups of actions with something in them; "Done" and "New" always."""
+        return [
+            (title, items)
+            for title, items in self.actions.groups
+            if items or title in ("Done", "New")
+        ]
 
     @property
     def question_groups(self) -> list[tuple[str, list[QuestionRef]]]:
@@ -193,15 +245,48 @@ def _answers(old: Assessment, new: Assessment, bank: Bank, common: list[str]) ->
     return changes
 
 
-def _actions(assessment: Assessment, common: set[str]) -> dict[tuple[str, str], ActionItem]:
+def _plan(assessment: Assessment, common: set[str]) -> dict[str, ActionItem]:
     """The run's actions on shared ground (red flags, and questions both runs hold), by key."""
     return {
-        (action.kind, action.question or action.flag or action.text): ActionItem(
-            text=action.text, reason=action.reason
+        action_key(action): ActionItem(
+            text=action.text,
+            reason=action.reason,
+            tracking=tracking_of(assessment.tracking, action),
         )
         for action in assessment.result.actions
         if action.question is None or action.question in common
     }
+
+
+def _cleared(new: Assessment, key: str) -> bool:
+    """Whether `new`'s answer behind an action left out of its plan reached the level that
+    clears it: the question answered, or the red flag no longer raised."""
+    if key.startswith("flag:"):
+        return all(f"flag:{flag.id}" != key for flag in new.result.flags)
+    return any(s.question == key and s.status == "answered" for s in new.result.questions)
+
+
+def action_progress(old: Assessment, new: Assessment, common: set[str]) -> ActionProgress:
+    """What became of `old`'s actions in `new`, and which of `new`'s are overdue or new."""
+    before, after = _plan(old, common), _plan(new, common)
+    today = new.created.astimezone().date()
+
+    def group(key: str) -> str:
+        statuses = {item.tracking.status for item in (before.get(key), after.get(key)) if item}
+        if "done" in statuses or (key not in after and _cleared(new, key)):
+            return "done"
+        if "dropped" in statuses:
+            return "dropped"
+        if key not in after:
+            return "left"
+        if after[key].tracking.overdue(today):
+            return "overdue"
+        return "still_open" if key in before else "new"
+
+    groups: dict[str, list[ActionItem]] = {field: [] for field in ActionProgress.FIELDS}
+    for key in dict.fromkeys([*after, *before]):
+        groups[group(key)].append(after.get(key) or before[key])
+    return ActionProgress(**groups)
 
 
 def _notes(
@@ -260,8 +345,6 @@ def compare(old: Assessment, new: Assessment, bank: Bank) -> Comparison:
     added, removed = refs(new_ids, old_ids), refs(old_ids, new_ids)
     flags_before = {f.id: f.title for f in old.result.flags}
     flags_after = {f.id: f.title for f in new.result.flags}
-    actions_before = _actions(old, set(common))
-    actions_after = _actions(new, set(common))
     return Comparison(
         old=_run(old),
         new=_run(new),
@@ -271,8 +354,7 @@ def compare(old: Assessment, new: Assessment, bank: Bank) -> Comparison:
         flags_cleared=[t for i, t in flags_before.items() if i not in flags_after],
         flags_open=[t for i, t in flags_after.items() if i in flags_before],
         answers=_answers(old, new, bank, common),
-        actions_done=[a for k, a in actions_before.items() if k not in actions_after],
-        actions_new=[a for k, a in actions_after.items() if k not in actions_before],
+        actions=action_progress(old, new, set(common)),
         bank_changed=old.bank.content_hash != new.bank.content_hash,
         added=added,
         removed=removed,

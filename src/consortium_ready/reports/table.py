@@ -31,7 +31,7 @@ BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: object) -> str:
+def cell(value: object) -> str:
     """A cell's text: numbers as they are, text safe from being read as a formula."""
     if value is None:
         return ""
@@ -91,6 +91,6 @@ def report_csv(view: ReportView) -> str:
     writer = csv.writer(stream, dialect="excel")
     writer.writerow(COLUMNS)
     writer.writerows(
-        [_cell(value) for value in (view.organisation, view.created, *row)] for row in rows
+        [cell(value) for value in (view.organisation, view.created, *row)] for row in rows
     )
     return BOM + stream.getvalue()

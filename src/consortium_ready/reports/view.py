@@ -13,8 +13,16 @@ from datetime import datetime
 
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
+from consortium_ready.domain.compare import Comparison, compare
 from consortium_ready.domain.profile import ROLES, STAGES
 from consortium_ready.domain.result import ActionKind, ActionPart
+from consortium_ready.domain.tracking import (
+    UNTRACKED,
+    Tracking,
+    action_key,
+    tracking_of,
+    tracking_words,
+)
 from consortium_ready.words import bank_name, day_words, local_date, score_number
 
 METHOD_DOC = "docs/scoring.md"
@@ -121,6 +129,12 @@ class ActionView:
     theme: str | None
     evidence: str | None
     citations: list[Citation]
+    key: str = ""
+    tracking: Tracking = UNTRACKED
+
+    @property
+    def tracked_words(self) -> str:
+        return tracking_words(self.tracking)
 
 
 @dataclass(frozen=True)
@@ -191,6 +205,8 @@ class ReportView:
     dont_know: int
     unanswered: int
     coverage: float
+    since: Comparison | None = None
+    """What changed since the organisation's assessment before this one, if there was one."""
     action_plan_intro: str = ACTION_PLAN_INTRO
     method: tuple[str, ...] = METHOD
     method_doc: str = METHOD_DOC
@@ -326,8 +342,11 @@ def _bank_note(assessment: Assessment, bank: Bank) -> str | None:
     )
 
 
-def report_view(assessment: Assessment, bank: Bank) -> ReportView:
-    """The content of a report on `assessment`, with every id resolved against `bank`."""
+def report_view(
+    assessment: Assessment, bank: Bank, previous: Assessment | None = None
+) -> ReportView:
+    """The content of a report on `assessment`, with every id resolved against `bank`, and
+    what changed since `previous` (the organisation's assessment before it) where given."""
     result, profile, overall = assessment.result, assessment.profile, assessment.result.overall
     theme_titles = result.theme_titles
     source, bands = bank.source, bank.info.bands
@@ -389,6 +408,8 @@ def report_view(assessment: Assessment, bank: Bank) -> ReportView:
                 theme=theme_titles.get(a.theme or ""),
                 evidence=a.evidence,
                 citations=citations(bank, a.cites),
+                key=action_key(a),
+                tracking=tracking_of(assessment.tracking, a),
             )
             for a in result.actions
         ],
@@ -402,4 +423,5 @@ def report_view(assessment: Assessment, bank: Bank) -> ReportView:
         dont_know=result.coverage.dont_know,
         unanswered=result.coverage.unanswered,
         coverage=result.coverage.percent,
+        since=compare(previous, assessment, bank) if previous else None,
     )

@@ -9,6 +9,7 @@ is not a saved assessment is skipped with a warning naming it.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -74,9 +75,20 @@ class Scan:
         """This organisation's assessments, oldest first (matched as its folder name is)."""
         return self.organisations().get(organisation_key(name), [])
 
-    def latest(self, name: str) -> Entry | None:
-        mine = self.for_organisation(name)
-        return mine[-1] if mine else None
+    def last(self, name: str | None = None, before: datetime | None = None) -> Entry | None:
+        """The most recent complete assessment (of organisation `name`, made before `before`),
+        or the most recent partial one when none is complete."""
+        entries = self.for_organisation(name) if name is not None else self.entries
+        earlier = [e for e in entries if before is None or e.created < before]
+        complete = [e for e in earlier if not e.partial]
+        return max(complete or earlier, key=lambda e: e.created, default=None)
+
+    def last_before(self, path: Path, assessment: Assessment) -> Entry | None:
+        """The assessment before the one saved at `path`: what its report compares with."""
+        entries = self.for_organisation(assessment.profile.organisation)
+        return Scan(self.folder, [e for e in entries if e.path != path]).last(
+            assessment.profile.organisation, before=assessment.created
+        )
 
 
 def _saved_files(folder: Path) -> tuple[dict[str, os.stat_result], list[Problem]]:
@@ -119,6 +131,28 @@ def _from_record(path: Path, record: dict[str, Any]) -> Entry | list[Problem]:
     if created.tzinfo is None:
         raise ValueError("a record without a time zone")  # from before they were refused
     return Entry(path=path, **dict(record["entry"], created=created))
+
+
+def loaded(load: Callable[[], Assessment]) -> Assessment | None:
+    """A saved assessment, or None if it has become unreadable since the folder was scanned."""
+    try:
+        return load()
+    except InputError:
+        return None
+
+
+def last_saved(folder: Path, organisation: str | None = None) -> Assessment | None:
+    """The last complete assessment in `folder` (of `organisation`), as Scan.last, if readable."""
+    entry = scan(folder).last(organisation)
+    return loaded(entry.load) if entry else None
+
+
+def previous_of(folder: Path, path: Path, assessment: Assessment) -> Assessment | None:
+    """The organisation's assessment before the one saved at `path`, when `path` is in `folder`."""
+    if not path.resolve().is_relative_to(folder.resolve()):
+        return None
+    entry = scan(folder).last_before(path, assessment)
+    return loaded(entry.load) if entry else None
 
 
 def scan(folder: Path) -> Scan:

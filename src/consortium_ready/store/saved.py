@@ -15,7 +15,7 @@ from consortium_ready.content.userfiles import parse_json, read_text
 from consortium_ready.content.yamlfile import dotted, parse_yaml
 from consortium_ready.domain.assessment import SCHEMA_VERSION, Assessment
 from consortium_ready.errors import InputError, Problem
-from consortium_ready.store.files import TIMESTAMP, create_new, slugify, write_new
+from consortium_ready.store.files import TIMESTAMP, atomic_write, create_new, slugify, write_new
 from consortium_ready.store.savedindex import add_to_index
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -58,6 +58,21 @@ def write_assessment(assessment: Assessment, folder: Path, reports: Mapping[str,
         raise
     add_to_index(folder, json_path, assessment)
     return Saved(json=json_path, reports=written[1:])
+
+
+def rewrite_assessment(path: Path, assessment: Assessment, reports: Mapping[str, str]) -> Saved:
+    """Replace a saved assessment and its reports after its tracking changed.
+
+    Each file is replaced in one step, the JSON (the record) first; a kill
+    between them leaves reports one change behind, never a half-written file.
+    """
+    atomic_write(path, assessment.model_dump_json(indent=2) + "\n")
+    written = []
+    for suffix, text in reports.items():
+        report = path.with_suffix(suffix)
+        atomic_write(report, text)
+        written.append(report)
+    return Saved(json=path, reports=written)
 
 
 def load_assessment(path: Path) -> Assessment:

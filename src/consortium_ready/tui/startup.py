@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.store.drafts import Draft, draft_path, load_draft
-from consortium_ready.store.history import Scan, scan
+from consortium_ready.store.history import loaded, scan
 
 
 @dataclass(frozen=True)
@@ -49,22 +48,6 @@ def survey(
         draft=draft,
         damaged_draft=damaged,
         saved=len(history.entries),
-        last=latest_of_all(history),
+        last=loaded(last.load) if (last := history.last()) else None,
         skipped=history.warnings,
     )
-
-
-def latest_of_all(history: Scan) -> Assessment | None:
-    """The most recently made complete saved assessment, whichever organisation it is for
-    (the most recent partial one only when none is complete)."""
-    complete = [entry for entry in history.entries if not entry.partial]
-    newest = max(complete or history.entries, key=lambda entry: entry.created, default=None)
-    return loaded(newest.load) if newest else None
-
-
-def loaded(load: Callable[[], Assessment]) -> Assessment | None:
-    """A saved assessment, or None if it has become unreadable since the folder was scanned."""
-    try:
-        return load()
-    except InputError:
-        return None

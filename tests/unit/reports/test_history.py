@@ -77,8 +77,8 @@ def test_entries_are_grouped_by_organisation_oldest_first(folder: Path) -> None:
     assert [e.flags for e in mine] == [2, 1, 0]
     assert mine[0].score is not None and mine[-1].score is not None
     assert mine[0].score < mine[-1].score
-    assert found.latest(OTHER) == groups["hidden-harm-partnership"][-1]
-    assert found.latest("nobody") is None
+    assert found.last(OTHER) == groups["hidden-harm-partnership"][-1]
+    assert found.last("nobody") is None
     assert mine[-1].load().profile.organisation == "St Anne's & Friends | Leeds *North*"
 
 

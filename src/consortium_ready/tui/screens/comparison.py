@@ -102,7 +102,7 @@ def _flags_and_actions(c: Comparison) -> Iterator[Widget]:
         yield from _listed(title, flags)
     yield Static("Actions", classes="heading")
     for title, actions in c.action_groups:
-        yield from _listed(title, [action.text for action in actions])
+        yield from _listed(title, [action.line for action in actions])
 
 
 def _answer(words: str, score: int | None) -> Content:

@@ -89,7 +89,7 @@ class HistoryScreen(Overlay):
     @work(thread=True, group="open")
     def open_saved(self, entry: Entry) -> tuple[Entry, Assessment | None, Assessment | None]:
         """Load a saved assessment and the one its organisation saved before it."""
-        from consortium_ready.tui.startup import loaded
+        from consortium_ready.store.history import loaded
 
         earlier = self._before(entry)
         return entry, loaded(entry.load), loaded(earlier.load) if earlier else None
@@ -98,7 +98,7 @@ class HistoryScreen(Overlay):
     def compare_saved(self, one: Entry, other: Entry) -> Comparison | Entry:
         """Compare two saved assessments, the earlier as before; or the one that cannot be read."""
         from consortium_ready.domain.compare import compare
-        from consortium_ready.tui.startup import loaded
+        from consortium_ready.store.history import loaded
 
         old, new = sorted((one, other), key=lambda entry: entry.created)
         before, after = loaded(old.load), loaded(new.load)

@@ -124,7 +124,7 @@ class ResultReport(VerticalScroll):
         if len(actions) > TOP_ACTIONS:
             yield Static(f"The saved report lists all {len(actions)} actions.", classes="hint")
 
-    def _bars(self, changes: dict[str, float | None]) -> list[Bar]:
+    def _bars(self, changes: dict[str, int | None]) -> list[Bar]:
         return [
             Bar(
                 theme.title,
@@ -201,11 +201,9 @@ class ResultScreen(WorkScreen):
 
     @work(thread=True, group="previous")
     def find_previous(self) -> Assessment | None:
-        from consortium_ready.store.history import scan
-        from consortium_ready.tui.startup import loaded
+        from consortium_ready.store.history import last_saved
 
-        latest = scan(self.app.reports).latest(self._answer_set.profile.organisation)
-        return loaded(latest.load) if latest else None
+        return last_saved(self.app.reports, self._answer_set.profile.organisation)
 
     @on(Button.Pressed, "#save-button")
     def action_save(self) -> None:
@@ -233,11 +231,14 @@ class ResultScreen(WorkScreen):
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def save(self) -> Saved:
         """Save the assessment shown, dated now, exactly as the `assess` command does."""
+        from consortium_ready.domain.assessment import assess
         from consortium_ready.reports.saving import save_assessment
+        from consortium_ready.store.history import last_saved
 
-        now = self.app.clock().replace(microsecond=0)
-        assessment = self._assessment.model_copy(update={"created": now})
-        return save_assessment(assessment, self.session.bank, self.app.reports)
+        bank, folder = self.session.bank, self.app.reports
+        previous = last_saved(folder, self._answer_set.profile.organisation)
+        assessment = assess(bank, self._answer_set, self.app.clock(), previous)
+        return save_assessment(assessment, bank, folder, previous)
 
     @on(Worker.StateChanged)
     async def _worked(self, event: Worker.StateChanged) -> None:

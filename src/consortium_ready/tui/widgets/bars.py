@@ -31,19 +31,15 @@ class Bar:
     title: str
     score: float | None
     band: str | None
-    change: float | None = None
+    change: int | None = None
     before: float | None = None
     unknown: float | None = None
 
 
-def change_text(change: float | None) -> str:
-    """`▲ +12`, `▼ -5`, `= 0`: the direction in a symbol as well as a number (for NO_COLOR).
-
-    Whole numbers, as the scores are shown: 58.3 to 100 is `▲ +42`.
-    """
-    if change is None:
+def change_text(whole: int | None) -> str:
+    """`▲ +12`, `▼ -5`, `= 0`: the direction in a symbol as well as a number (for NO_COLOR)."""
+    if whole is None:
         return ""
-    whole = round(change)
     if whole > 0:
         return f"▲ +{whole}"
     if whole < 0:
