@@ -259,11 +259,14 @@ def _plan(assessment: Assessment, common: set[str]) -> dict[str, ActionItem]:
 
 
 def _cleared(new: Assessment, key: str) -> bool:
-    """Whether `new`'s answer behind an action left out of its plan reached the level that
-    clears it: the question answered, or the red flag no longer raised."""
-    if key.startswith("flag:"):
-        return all(f"flag:{flag.id}" != key for flag in new.result.flags)
-    return any(s.question == key and s.status == "answered" for s in new.result.questions)
+    """Whether the answer behind an action that left `new`'s plan reached the level that
+    clears it: its question answered (not skipped, unknown or no longer asked), or, for a
+    red flag about no one question, the flag no longer raised."""
+    subject = key.removeprefix("flag:")
+    counted = next((s for s in new.result.questions if s.question == subject), None)
+    if counted is not None:
+        return counted.status == "answered"
+    return key.startswith("flag:") and all(flag.id != subject for flag in new.result.flags)
 
 
 def action_progress(old: Assessment, new: Assessment, common: set[str]) -> ActionProgress:
@@ -284,7 +287,7 @@ def action_progress(old: Assessment, new: Assessment, common: set[str]) -> Actio
         return "still_open" if key in before else "new"
 
     groups: dict[str, list[ActionItem]] = {field: [] for field in ActionProgress.FIELDS}
-    for key in dict.fromkeys([*after, *before]):
+    for key in dict.fromkeys([*before, *after]):
         groups[group(key)].append(after.get(key) or before[key])
     return ActionProgress(**groups)
 

@@ -1,7 +1,8 @@
 """Following actions through: who owns each, by when, how far it has got, and what carries on.
 
-An action is known across runs by its key: the question it is about, or the red
-flag it answers when it is about no one question. A re-run keeps the owner,
+An action is known across runs by its key: `flag:` and the question it is about
+(or the red flag, when it is about no one question) for an action answering a
+red flag; the question alone for a weak or unknown answer. A re-run keeps the owner,
 date and status of every action still open whose key is in its own plan.
 """
 
@@ -71,10 +72,10 @@ def tracking_words(tracking: Tracking) -> str:
 
 
 def action_key(action: Action) -> str:
-    """What an action is known by across runs: its question, else `flag:` and its red flag."""
-    if action.question:
-        return action.question
-    return f"flag:{action.flag}" if action.flag else f"text:{action.text}"
+    """What an action is known by across runs (see above)."""
+    if action.flag:
+        return f"flag:{action.question or action.flag}"
+    return action.question or f"text:{action.text}"
 
 
 def tracking_of(tracking: Mapping[str, Tracking], action: Action) -> Tracking:

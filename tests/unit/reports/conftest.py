@@ -49,13 +49,15 @@ def assessment(bank: Bank, answer_set: AnswerSet) -> Assessment:
 def make(bank: Bank, answer_set: AnswerSet) -> Make:
     """An assessment of the fixed answers with some changed: `make(days=30, guarantor="agreed")`.
 
-    A value of None removes the answer; `profile` and `notes` replace fields of those.
+    A value of None removes the answer; `profile` and `notes` replace fields of those;
+    `previous` is the assessment before it, whose open actions carry forward.
     """
 
     def build(
         days: int = 0,
         *,
         using: Bank | None = None,
+        previous: Assessment | None = None,
         profile: dict[str, Any] | None = None,
         notes: dict[str, str] | None = None,
         **answers: Any,
@@ -67,7 +69,7 @@ def make(bank: Bank, answer_set: AnswerSet) -> Make:
             answers=merged,
             notes=answer_set.notes if notes is None else notes,
         )
-        return assess(using or bank, updated, now=FIXED + timedelta(days=days))
+        return assess(using or bank, updated, FIXED + timedelta(days=days), previous)
 
     return build
 

@@ -26,7 +26,7 @@ ANSWERS = HERE / "answers.yaml"
 FIXED = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 
 Make = Callable[..., Assessment]
-"""The `make` fixture: `make(days=30, guarantor="agreed", profile={...}, notes={...})`."""
+"""The `make` fixture: `make(days=30, guarantor="agreed", profile={...}, previous=...)`."""
 
 
 class GoldenFile(SingleFileSnapshotExtension):

@@ -50,7 +50,7 @@ def test_a_saved_assessment_reads_back_unchanged(saved: Path, assessment: Assess
 
 
 def test_a_newer_schema_version_is_refused_plainly(saved: Path) -> None:
-    rewrite(saved, '"schema_version": 1', f'"schema_version": {SCHEMA_VERSION + 1}')
+    rewrite(saved, f'"schema_version": {SCHEMA_VERSION}', f'"schema_version": {SCHEMA_VERSION + 1}')
     (message,) = problems_of(saved)
     assert message.startswith(
         f"{saved}:2: schema_version: schema version {SCHEMA_VERSION + 1} "
@@ -68,7 +68,7 @@ def test_a_newer_schema_version_is_refused_plainly(saved: Path) -> None:
     ],
 )
 def test_an_unreadable_schema_version_is_named(saved: Path, version: str, says: str) -> None:
-    rewrite(saved, '"schema_version": 1', f'"schema_version": {version}')
+    rewrite(saved, f'"schema_version": {SCHEMA_VERSION}', f'"schema_version": {version}')
     (message,) = problems_of(saved)
     assert message.startswith(f"{saved}:2: schema_version: ") and says in message
 
@@ -127,3 +127,14 @@ def test_json_written_by_hand_with_a_missing_field_is_named(saved: Path) -> None
     saved.write_text(json.dumps(data, indent=2), encoding="utf-8")
     (message,) = problems_of(saved)
     assert message.startswith(f"{saved}:") and "result.coverage: Field required" in message
+
+
+def test_a_version_1_file_reads_as_one_with_no_action_tracked(
+    saved: Path, assessment: Assessment
+) -> None:
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    del data["tracking"]
+    saved.write_text(json.dumps({**data, "schema_version": 1}), encoding="utf-8")
+    old = load_assessment(saved)
+    assert old.schema_version == 1 and old.tracking == {}
+    assert old.result == assessment.result

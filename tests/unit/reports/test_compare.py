@@ -49,7 +49,7 @@ def test_the_same_answers_change_nothing(make: Make, bank: Bank) -> None:
     c = compare(make(), make(days=30), bank)
     changes = {t.id: t.change for t in c.themes}
     assert c.overall.change == 0 and changes == {"agreements": 0, "lead": None, "time": 0}
-    assert not (c.answers or c.flags_raised or c.flags_cleared or c.actions_done or c.actions_new)
+    assert not (c.answers or c.flags_raised or c.flags_cleared or c.actions.done or c.actions.new)
     assert len(c.flags_open) == 2 and not c.bank_changed and not c.notes
     assert not c.added and not c.removed and c.common == 7
 
@@ -71,12 +71,19 @@ def test_progress_is_shown_per_theme_flag_answer_and_action(make: Make, bank: Ba
         "agreement-checked": ("not asked", "No", 0, 0),
         "guarantor": ("Don't know", "One partner is likely to, but has not agreed", 0, 50),
     }
-    done = [a.text for a in c.actions_done]
-    assert "Decide now whether to bid at all." in done
-    assert any(text.startswith("Find out, then answer again") for text in done)
-    new_actions = [a.text for a in c.actions_new]
-    assert "Ask a solicitor to read the agreement before partners sign." in new_actions
-    assert "Agree which partner will hold the contract and guarantee delivery." in new_actions
+    done = [a.text for a in c.actions.done]
+    assert done == [
+        "Decide now whether to bid at all.",
+        "Find out, then answer again: Has one partner agreed to hold the contract and act as "
+        "guarantor for the others?",
+        "Draft a short agreement on who does what, who leads and how money flows.",
+    ]
+    new_actions = [a.text for a in c.actions.new]
+    assert new_actions == [
+        "Agree which partner will hold the contract and guarantee delivery.",
+        "Ask the commissioner for more time, or decide not to bid.",
+        "Ask a solicitor to read the agreement before partners sign.",
+    ]
     written = next(t for t in c.themes if t.title == "Written agreements")
     assert (written.band_before, written.band_after) == ("Not ready", "Nearly ready")
 
@@ -108,7 +115,7 @@ def test_across_a_bank_change(
         "Added to the question bank",
         "Removed from the question bank",
     ]
-    assert not [a for a in c.actions_done if "skills" in a.text]
+    assert not [a for a in c.actions.done if "skills" in a.text]
     assert render_comparison(c, "md") == golden_md
 
 

@@ -241,3 +241,29 @@ def test_the_history_table_disarms_band_labels_from_saved_files(folder: Path) ->
     saved.write_text(json.dumps(data), encoding="utf-8")
     text = history_text(scan(folder), width=100)
     assert "\x1b" not in text and "Early\ufffd[2J ready" in text
+
+
+def test_the_last_assessment_is_the_last_complete_one(
+    make: Make, bank: Bank, tmp_path: Path
+) -> None:
+    """A partial assessment is what the last one is only when no complete one came before."""
+    first = save_assessment(make(0), bank, tmp_path).json
+    partial = save_assessment(make(30, guarantor=None), bank, tmp_path).json
+    found = scan(tmp_path)
+    assert [e.partial for e in found.entries] == [False, True]
+    last = found.last("ST ANNE'S & friends | Leeds North")
+    assert last is not None and last.path == first
+    only_partial = scan(tmp_path).last_before(first, load_assessment(partial))
+    assert only_partial is not None and only_partial.path == first
+    assert found.last_before(first, load_assessment(first)) is None
+
+
+def test_the_assessment_before_one_outside_the_reports_folder_is_not_looked_for(
+    make: Make, bank: Bank, tmp_path: Path
+) -> None:
+    saved = save_assessment(make(0), bank, tmp_path / "reports").json
+    later = save_assessment(make(9), bank, tmp_path / "reports").json
+    assert history.previous_of(tmp_path / "reports", later, load_assessment(later)) == (
+        load_assessment(saved)
+    )
+    assert history.previous_of(tmp_path / "elsewhere", later, load_assessment(later)) is None

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consortium_ready.domain.assessment import Assessment
+from consortium_ready.domain.assessment import SCHEMA_VERSION, Assessment
 from consortium_ready.domain.bank import Bank
 from consortium_ready.reports import render
 from consortium_ready.reports.saving import save_assessment
@@ -142,7 +142,7 @@ def test_a_report_left_without_its_json_is_not_overwritten(
 def test_saved_json_is_the_assessment(assessment: Assessment, bank: Bank, tmp_path: Path) -> None:
     saved = save_assessment(assessment, bank, tmp_path)
     data = json.loads(saved.json.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == SCHEMA_VERSION
     assert data["profile"]["organisation"] == "St Anne's & Friends | Leeds *North*"
     assert load_assessment(saved.json) == assessment
 
