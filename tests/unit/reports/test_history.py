@@ -253,9 +253,12 @@ def test_the_last_assessment_is_the_last_complete_one(
     assert [e.partial for e in found.entries] == [False, True]
     last = found.last("ST ANNE'S & friends | Leeds North")
     assert last is not None and last.path == first
-    only_partial = scan(tmp_path).last_before(first, load_assessment(partial))
-    assert only_partial is not None and only_partial.path == first
+    before = found.last_before(partial, load_assessment(partial))
+    assert before is not None and before.path == first
     assert found.last_before(first, load_assessment(first)) is None
+    first.unlink()
+    only = scan(tmp_path).last()
+    assert only is not None and only.path == partial
 
 
 def test_the_assessment_before_one_outside_the_reports_folder_is_not_looked_for(
