@@ -41,7 +41,8 @@ def _status(text: str) -> ActionStatus:
     return found
 
 
-def _due(text: str) -> date | None:
+def parse_due(text: str) -> date | None:
+    """A due date as people type it (2027-03-01, 01/03/2027, 1 March 2027); empty for none."""
     text = text.strip()
     if not text:
         return None
@@ -92,7 +93,7 @@ def read_tracking(path: Path, keys: Collection[str]) -> dict[str, Tracking]:
             try:
                 found[key] = Tracking(
                     owner=row.get("owner") or "",
-                    due=_due(row.get("due") or ""),
+                    due=parse_due(row.get("due") or ""),
                     status=_status(row.get(status_column) or ""),
                     note=row.get("note") or "",
                 )

@@ -85,3 +85,13 @@ START_FROM = (
     "\n\nPress n to start a new assessment with these answers filled in, and "
     "change only what has changed."
 )
+
+ACTIONS = (
+    "Every action in the plan, most urgent first, with who owns it, when it is due and how "
+    "far it has got. Pick one with the arrow keys and press Enter, or click it, to give it an "
+    "owner, a due date, a status and a note. Each change is saved in the assessment at once, "
+    "and its reports are made again to show it.\n\n"
+    "When you assess again, the actions still open keep their owners and dates, and the "
+    "comparison says which were done, which are overdue and which are new. To track them in "
+    "a spreadsheet instead, use `consortium-ready actions --export` and `--import`."
+)

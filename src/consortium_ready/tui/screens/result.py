@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from consortium_ready.reports.view import report_view
 from consortium_ready.tui import guides
+from consortium_ready.tui.screens.actions import ActionsScreen
 from consortium_ready.tui.screens.base import Overlay, WorkScreen, foot
 from consortium_ready.tui.screens.dialogs import ConfirmDialog
 from consortium_ready.tui.text import literal, shown_path
@@ -168,6 +169,7 @@ class ResultScreen(WorkScreen):
     HELP = guides.RESULT + guides.SAVE
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "save", "Save", id="save"),
+        Binding("a", "actions", "Owners and dates", id="actions"),
         Binding("c", "cases", "Case studies", id="cases"),
         Binding("escape", "back", "Back", id="back"),
     ]
@@ -181,6 +183,8 @@ class ResultScreen(WorkScreen):
         self._save_now = save_now
         self._answer_set = self.session.answer_set()
         self._assessment = assess(self.session.bank, self._answer_set, now=self.app.clock())
+        self._saved_as = self._assessment
+        self._previous: Assessment | None = None
 
     def compose(self) -> ComposeResult:
         yield from result_page(
@@ -238,6 +242,7 @@ class ResultScreen(WorkScreen):
         bank, folder = self.session.bank, self.app.reports
         previous = last_saved(folder, self._answer_set.profile.organisation)
         assessment = assess(bank, self._answer_set, self.app.clock(), previous)
+        self._saved_as, self._previous = assessment, previous
         return save_assessment(assessment, bank, folder, previous)
 
     @on(Worker.StateChanged)
@@ -264,6 +269,7 @@ class ResultScreen(WorkScreen):
         )
         button = self.query_one("#save-button", Button)
         button.label, button.disabled = "Saved", True
+        self.refresh_bindings()
         self.notify(f"Saved in {where}.", title="Assessment saved", markup=False)
 
     def _save_failed(self, error: BaseException | None) -> None:
@@ -279,6 +285,14 @@ class ResultScreen(WorkScreen):
             markup=False,
         )
         self.app.choose_folder(then=self.save)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Owners and dates are set on a saved assessment: the key shows once it is saved."""
+        return self.saved is not None if action == "actions" else True
+
+    def action_actions(self) -> None:
+        if self.saved is not None:
+            self.app.push_screen(ActionsScreen(self.saved.json, self._saved_as, self._previous))
 
     @on(Button.Pressed, "#cases-button")
     def action_cases(self) -> None:
@@ -296,6 +310,7 @@ class SavedResultScreen(Overlay):
     HELP = guides.RESULT + guides.START_FROM
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "start_from", "Start from these answers", id="start-from"),
+        Binding("a", "actions", "Owners and dates", id="actions"),
     ]
 
     def __init__(self, path: Path, assessment: Assessment, previous: Assessment | None) -> None:
@@ -320,6 +335,9 @@ class SavedResultScreen(Overlay):
     @on(Button.Pressed, "#back-button")
     def _back(self) -> None:
         self.dismiss()
+
+    def action_actions(self) -> None:
+        self.app.push_screen(ActionsScreen(self.path, self.assessment, self.previous))
 
     @on(Button.Pressed, "#start-from-button")
     def action_start_from(self) -> None:
