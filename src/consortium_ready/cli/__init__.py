@@ -8,13 +8,16 @@ import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from consortium_ready import __version__
 from consortium_ready.domain.bank import Bank
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.reports.formats import COMPARISON_FORMATS, REPORT_FORMATS
 from consortium_ready.words import plural, score_number, verdict
+
+if TYPE_CHECKING:
+    from consortium_ready.store.history import Entry
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 Format = TypeVar("Format", bound=str)
@@ -222,7 +225,14 @@ def cmd_actions(args: argparse.Namespace) -> int:
     from consortium_ready.store.saved import load_assessment
 
     folder = reports_dir(args.reports)
-    path = args.file or _latest_of(folder, args.org)
+    if not (args.file or args.org):
+        print(
+            "consortium-ready actions: give a saved assessment (.json), or --org NAME for an "
+            "organisation's latest",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    path = args.file or _runs_of(folder, args.org)[-1].path
     assessment, bank = load_assessment(path), _bank(args)
     if args.import_from:
         from consortium_ready.content.actionscsv import read_tracking
@@ -252,31 +262,23 @@ def cmd_actions(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _latest_of(folder: Path, organisation: str | None) -> Path:
-    """The latest saved assessment of `organisation`, for commands given --org, not a file."""
+def _runs_of(folder: Path, organisation: str, needed: int = 1) -> list[Entry]:
+    """An organisation's saved assessments in `folder`, oldest first; InputError (naming
+    --org) when there are fewer than `needed`."""
     from consortium_ready.store.history import scan
 
     found = scan(folder)
     _warn_skipped(found.warnings)
-    mine = found.for_organisation(organisation or "")
-    if not organisation or not mine:
-        raise InputError(
-            [
-                Problem(
-                    folder,
-                    None,
-                    "--org",
-                    (
-                        f"no saved assessments for {organisation!r}; "
-                        "run `consortium-ready history` to list the organisations"
-                        if organisation
-                        else "give a saved assessment (.json), or --org NAME for an "
-                        "organisation's latest"
-                    ),
-                )
-            ]
+    mine = found.for_organisation(organisation)
+    if len(mine) < needed:
+        why = (
+            f"{plural(len(mine), 'saved assessment')} for {organisation!r}; comparing needs two"
+            if mine
+            else f"no saved assessments for {organisation!r}; run `consortium-ready history` "
+            "to list the organisations"
         )
-    return mine[-1].path
+        raise InputError([Problem(folder, None, "--org", why)])
+    return mine
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -296,24 +298,11 @@ def cmd_history(args: argparse.Namespace) -> int:
     from consortium_ready.store.history import Scan, scan
 
     folder = reports_dir(args.reports)
-    found = scan(folder)
-    _warn_skipped(found.warnings)
     if args.org:
-        found = Scan(folder, found.for_organisation(args.org))
-        if not found.entries:
-            raise InputError(
-                [
-                    Problem(
-                        folder,
-                        None,
-                        "--org",
-                        (
-                            f"no saved assessments for {args.org!r}; "
-                            "run `consortium-ready history` to list the organisations"
-                        ),
-                    )
-                ]
-            )
+        found = Scan(folder, _runs_of(folder, args.org))
+    else:
+        found = scan(folder)
+        _warn_skipped(found.warnings)
     if not found.entries:
         print(f"No saved assessments in {folder}.")
         return EXIT_OK
@@ -325,7 +314,6 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from consortium_ready.cli.text import comparison_text
     from consortium_ready.domain.compare import compare
     from consortium_ready.store.files import reports_dir
-    from consortium_ready.store.history import scan
     from consortium_ready.store.saved import load_assessment
 
     if bool(args.org) == bool(args.files) or (args.files and len(args.files) != 2):
@@ -341,24 +329,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
         fmt = _format_of(args.out, None, COMPARISON_FORMATS)
     if args.org:
-        folder = reports_dir(args.reports)
-        found = scan(folder)
-        _warn_skipped(found.warnings)
-        mine = found.for_organisation(args.org)
-        if len(mine) < 2:
-            raise InputError(
-                [
-                    Problem(
-                        folder,
-                        None,
-                        "--org",
-                        (
-                            f"{plural(len(mine), 'saved assessment')} for {args.org!r}; "
-                            "comparing needs two"
-                        ),
-                    )
-                ]
-            )
+        mine = _runs_of(reports_dir(args.reports), args.org, needed=2)
         old, new = mine[-2].load(), mine[-1].load()
     else:
         old, new = (load_assessment(path) for path in args.files)

@@ -105,8 +105,14 @@ def test_report_with_another_bank_renders_and_says_so(
         ),
         (
             ["compare", "--org", "Nobody Here", "--reports", "{tmp}"],
-            "--org: 0 saved assessments for 'Nobody Here'",
+            "--org: no saved assessments for 'Nobody Here'",
         ),
+        (
+            ["actions", "--org", "Nobody Here", "--reports", "{tmp}"],
+            "--org: no saved assessments for 'Nobody Here'",
+        ),
+        (["actions"], "give a saved assessment (.json), or --org NAME"),
+        (["actions", "{bad}"], "bad.json:1: not a saved assessment"),
         (["compare"], "give two saved assessments"),
         (["compare", "{first}"], "give two saved assessments"),
         (["compare", "{first}", "{first}", "--org", "x"], "give two saved assessments"),
