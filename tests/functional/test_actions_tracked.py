@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual.widgets import Static
+
 from consortium_ready.domain.tracking import Tracking, action_key
 from consortium_ready.store.history import scan
 from consortium_ready.tui.screens.actions import ActionsScreen, TrackingDialog
@@ -16,7 +18,7 @@ from tests.functional.test_comparing import EARLIER, HARROW
 def saved_tracking(reports):
     (entry,) = scan(reports).entries
     assessment = entry.load()
-    return assessment, {k: v for k, v in assessment.tracking.items()}
+    return assessment, assessment.tracking
 
 
 async def test_an_action_is_given_an_owner_a_date_and_a_status(make_app, reports, tui_bank):
@@ -45,8 +47,12 @@ async def test_an_action_is_given_an_owner_a_date_and_a_status(make_app, reports
                 owner="Priya", due=date(2027, 3, 31), status="in-progress", note="Asked the council"
             )
         }
-        report = next(reports.glob("*/*.md")).read_text(encoding="utf-8")
-        assert "Priya" in report
+        await press(pilot, "escape")
+        assert isinstance(app.screen, SavedResultScreen)
+        tracked = app.screen.query_one("#tracked-2", Static)
+        assert tracked.display and str(tracked.render()) == "In progress; Priya; due 31 March 2027"
+    report = next(reports.glob("*/*.md")).read_text(encoding="utf-8")
+    assert "Priya" in report, "the reports are made again with the owner"
 
 
 async def test_a_date_that_does_not_exist_is_refused_and_nothing_is_saved(

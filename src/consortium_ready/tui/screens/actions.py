@@ -7,6 +7,7 @@ screen, marked unsaved, until it can.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -113,7 +114,11 @@ class TrackingDialog(Dialog[Tracking]):
 
 
 class ActionsScreen(Overlay):
-    """Every action of a saved assessment, to give each an owner, a date and a status."""
+    """Every action of a saved assessment, to give each an owner, a date and a status.
+
+    `saved` is told of the assessment as each change is saved, so that the screen beneath
+    can show it.
+    """
 
     CSS_PATH = "actions.tcss"
     HELP = guides.ACTIONS
@@ -121,9 +126,16 @@ class ActionsScreen(Overlay):
         Binding("enter", "edit", "Owner and date", id="edit", show=True),
     ]
 
-    def __init__(self, path: Path, assessment: Assessment, previous: Assessment | None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        assessment: Assessment,
+        previous: Assessment | None,
+        saved: Callable[[Assessment], None],
+    ) -> None:
         super().__init__()
         self.path, self.assessment, self.previous = path, assessment, previous
+        self._told = saved
         self._unsaved: dict[str, Tracking] | None = None
 
     @property
@@ -217,6 +229,7 @@ class ActionsScreen(Overlay):
         line = self.query_one("#saved-line", Static)
         if event.state == WorkerState.SUCCESS:
             self.assessment, self._unsaved = cast("Assessment", event.worker.result), None
+            self._told(self.assessment)
             line.update(f"Saved in {shown_path(self.path)}, and its reports made again.")
             line.set_class(False, "-unsaved")
         elif event.state == WorkerState.ERROR:

@@ -107,6 +107,11 @@ class ResultReport(VerticalScroll):
                 classes="action",
             )
             yield Static(literal(action.reason), classes="hint reason")
+            tracked = Static(
+                action.tracked_words, id=f"tracked-{action.rank}", classes="tracked", markup=False
+            )
+            tracked.display = bool(action.tracked_words)
+            yield tracked
             for citation in action.citations:
                 yield Static(
                     Content.assemble(
@@ -124,6 +129,14 @@ class ResultReport(VerticalScroll):
                 )
         if len(actions) > TOP_ACTIONS:
             yield Static(f"The saved report lists all {len(actions)} actions.", classes="hint")
+
+    def retrack(self, assessment: Assessment) -> None:
+        """Show the owners, dates and statuses set since the report was laid out."""
+        self.view = report_view(assessment, self.bank)
+        for action in self.view.top_actions:
+            tracked = self.query_one(f"#tracked-{action.rank}", Static)
+            tracked.update(action.tracked_words)
+            tracked.display = bool(action.tracked_words)
 
     def _bars(self, changes: dict[str, int | None]) -> list[Bar]:
         return [
@@ -292,7 +305,13 @@ class ResultScreen(WorkScreen):
 
     def action_actions(self) -> None:
         if self.saved is not None:
-            self.app.push_screen(ActionsScreen(self.saved.json, self._saved_as, self._previous))
+            self.app.push_screen(
+                ActionsScreen(self.saved.json, self._saved_as, self._previous, self._retracked)
+            )
+
+    def _retracked(self, assessment: Assessment) -> None:
+        self._saved_as = assessment
+        self.query_one(ResultReport).retrack(assessment)
 
     @on(Button.Pressed, "#cases-button")
     def action_cases(self) -> None:
@@ -337,7 +356,13 @@ class SavedResultScreen(Overlay):
         self.dismiss()
 
     def action_actions(self) -> None:
-        self.app.push_screen(ActionsScreen(self.path, self.assessment, self.previous))
+        self.app.push_screen(
+            ActionsScreen(self.path, self.assessment, self.previous, self._retracked)
+        )
+
+    def _retracked(self, assessment: Assessment) -> None:
+        self.assessment = assessment
+        self.query_one(ResultReport).retrack(assessment)
 
     @on(Button.Pressed, "#start-from-button")
     def action_start_from(self) -> None:
