@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from consortium_ready.domain.tracking import Tracking, action_key
 from consortium_ready.store.history import scan
+from consortium_ready.tui.app import ConsortiumReadyApp
 from consortium_ready.tui.screens.actions import ActionsScreen, TrackingDialog
-from consortium_ready.tui.screens.history import HistoryScreen
 from consortium_ready.tui.screens.result import SavedResultScreen
-from tests.functional.helpers import SMALL, press, save_run, screen_text, settle
-from tests.functional.test_comparing import EARLIER, HARROW
+from tests.functional.helpers import SMALL, press, save_run, screen_text
+from tests.functional.test_comparing import EARLIER, HARROW, in_history
 
 
 def saved_tracking(reports):
@@ -21,18 +24,21 @@ def saved_tracking(reports):
     return assessment, assessment.tracking
 
 
-async def test_an_action_is_given_an_owner_a_date_and_a_status(make_app, reports, tui_bank):
-    save_run(reports, tui_bank, HARROW, EARLIER)
-    app = make_app()
-    async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
-        app.open_history()
-        await settle(pilot)
-        assert isinstance(app.screen, HistoryScreen)
+@asynccontextmanager
+async def in_actions(app: ConsortiumReadyApp) -> AsyncIterator[Pilot]:
+    """The app at 80x24, showing the actions of Harrow CVS's one saved assessment."""
+    async with in_history(app, SMALL) as pilot:
         await press(pilot, "enter")
         assert isinstance(app.screen, SavedResultScreen)
         await press(pilot, "a")
         assert isinstance(app.screen, ActionsScreen)
+        yield pilot
+
+
+async def test_an_action_is_given_an_owner_a_date_and_a_status(make_app, reports, tui_bank):
+    save_run(reports, tui_bank, HARROW, EARLIER)
+    app = make_app()
+    async with in_actions(app) as pilot:
         assert "no owner yet · no date" in screen_text(pilot)
         await press(pilot, "down", "enter")
         assert isinstance(app.screen, TrackingDialog)
@@ -60,11 +66,8 @@ async def test_a_date_that_does_not_exist_is_refused_and_nothing_is_saved(
 ):
     save_run(reports, tui_bank, HARROW, EARLIER)
     app = make_app()
-    async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
-        app.open_history()
-        await settle(pilot)
-        await press(pilot, "enter", "a", "enter", *"Sam", "tab", *"30/02/2027", "enter")
+    async with in_actions(app) as pilot:
+        await press(pilot, "enter", *"Sam", "tab", *"30/02/2027", "enter")
         assert isinstance(app.screen, TrackingDialog)
         assert "is not a date" in screen_text(pilot)
         await press(pilot, "escape")

@@ -65,9 +65,9 @@ def two_runs(reports, tui_bank) -> None:
 
 
 @asynccontextmanager
-async def in_history(app: ConsortiumReadyApp) -> AsyncIterator[Pilot]:
-    """The app at 130x40, showing the list of saved assessments."""
-    async with app.run_test(size=WIDE) as pilot:
+async def in_history(app: ConsortiumReadyApp, size: tuple[int, int] = WIDE) -> AsyncIterator[Pilot]:
+    """The app (at 130x40 unless told), showing the list of saved assessments."""
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         app.open_history()
         await settle(pilot)
