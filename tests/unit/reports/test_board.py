@@ -1,16 +1,21 @@
 """The report a board reads: a summary first, the detail after it, what changed since the last
-assessment, and how the scores are made."""
+assessment, how the scores are made, and actions a spreadsheet can track."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
+from consortium_ready.content.actionscsv import read_tracking
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
-from consortium_ready.domain.tracking import Tracking
+from consortium_ready.domain.tracking import UNTRACKED, Tracking
 from consortium_ready.reports.render import render_report
+from consortium_ready.reports.table import BOM, COLUMNS
 from consortium_ready.reports.view import METHOD, NO_DATE, NO_OWNER, ReportView, report_view
 from tests.unit.reports.reportkit import Make
 from tests.unit.reports.test_formats import DETAIL, SUMMARY, Page
@@ -31,6 +36,10 @@ def rerun(make: Make, bank: Bank) -> ReportView:
     left, on the written agreement, is tracked."""
     after = make(days=90, guarantor="agreed", lead_can_guarantee="yes", weeks_to_deadline=8)
     return tracked(after, bank, previous=make())
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text.removeprefix(BOM), newline="")))
 
 
 def inside(html: str, section: str) -> str:
@@ -236,6 +245,52 @@ def test_the_markdown_plan_is_a_list_not_a_heading_per_action(
     for action in view.actions:
         assert f"- **{action.rank}. {action.text}**" in markdown
         assert not any(action.text in heading for heading in headings)
+
+
+def test_the_csv_holds_each_flag_and_each_action_with_its_tracking(make: Make, bank: Bank) -> None:
+    view = rerun(make, bank)
+    table = rows(render_report(view, "csv"))
+    assert tuple(table[0]) == COLUMNS
+    flags = [r for r in table if r["record"] == "flag"]
+    assert [(r["title"], r["band"], r["status"]) for r in flags] == [
+        (f.title, f.caps, "raised") for f in view.flags
+    ]
+    actions = [r for r in table if r["record"] == "action"]
+    assert [(r["key"], r["title"], r["theme"]) for r in actions] == [
+        (a.key, a.text, a.theme) for a in view.actions
+    ]
+    first = actions[0]
+    assert (first["owner"], first["due"], first["progress"], first["note"]) == (
+        "Sam Patel",
+        "2026-06-01",
+        "In progress",
+        "Rang them",
+    )
+    assert all(r["progress"] == "To do" and not r["owner"] for r in actions[1:])
+
+
+def test_a_report_csv_edited_in_a_spreadsheet_is_read_back_as_the_actions_tracking(
+    assessment: Assessment, bank: Bank, tmp_path: Path
+) -> None:
+    plan = report_view(assessment, bank).actions
+    view = report_view(assessment.tracked({plan[0].key: SAM}), bank)
+    table = rows(render_report(view, "csv"))
+    edited = [r for r in table if r["record"] == "action"][2]
+    edited.update(owner="Priya Shah", due="01/03/2027", progress="in progress", note="Asked, 2 May")
+    path = tmp_path / "report.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.DictWriter(out, COLUMNS, dialect="excel")
+        writer.writeheader()
+        writer.writerows(table)
+    tracking = read_tracking(path, [a.key for a in view.actions])
+    assert tracking == {
+        plan[0].key: SAM,
+        plan[1].key: UNTRACKED,
+        plan[2].key: Tracking(
+            owner="Priya Shah", due=date(2027, 3, 1), status="in-progress", note="Asked, 2 May"
+        ),
+        plan[3].key: UNTRACKED,
+    }
 
 
 def test_a_partial_assessment_is_marked_partial_in_the_summary(make: Make, bank: Bank) -> None:

@@ -84,7 +84,9 @@ def test_csv_reads_back_as_one_table(assessment: Assessment, bank: Bank) -> None
     assert "\r\n" in text
     rows = list(csv.DictReader(io.StringIO(text.removeprefix(BOM), newline="")))
     assert tuple(rows[0]) == COLUMNS
-    assert [r["record"] for r in rows] == ["overall"] + ["theme"] * 3 + ["answer"] * 6
+    assert [r["record"] for r in rows] == (
+        ["overall"] + ["theme"] * 3 + ["answer"] * 6 + ["flag"] * 2 + ["action"] * 4
+    )
     assert {r["organisation"] for r in rows} == {assessment.profile.organisation}
     by_id = {r["question_id"]: r for r in rows if r["record"] == "answer"}
     note = by_id["agreement-status"]
