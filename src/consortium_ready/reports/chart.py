@@ -1,74 +1,41 @@
-"""The theme-score bar chart's geometry, for the HTML report's inline SVG."""
+"""The theme chart's geometry: a bar per scored theme and a dashed line where each band begins,
+as percentages of the track, for the HTML report's table of themes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from consortium_ready.reports.view import ReportView
-
-WIDTH = 640
-TRACK = 560
-"""Bars run from 0 to TRACK for scores 0 to 100, leaving room for the score after them."""
-TOP = 28
-ROW = 38
-BAR = 14
+from consortium_ready.reports.view import ReportView, ThemeView
+from consortium_ready.words import plain_number
 
 
 @dataclass(frozen=True)
-class Bar:
-    title: str
-    score: float
-    band: str | None
-    tone: int | None
-    label_y: int
-    bar_y: int
-    width: float
+class Row:
+    """A theme, and its bar's width in per cent of the track; None: not enough known to score."""
+
+    theme: ThemeView
+    width: str | None
 
 
 @dataclass(frozen=True)
 class Tick:
-    x: float
+    """Where a band begins, in per cent of the track, and the band's label."""
+
+    at: int
     label: str
 
 
 @dataclass(frozen=True)
 class Chart:
-    width: int
-    height: int
-    track: int
-    bar_height: int
-    bars: list[Bar]
+    rows: list[Row]
     ticks: list[Tick]
 
 
 def theme_chart(view: ReportView) -> Chart:
-    """One labelled bar per scored theme, with a dashed line where each band begins.
-
-    A theme with not enough known to score has no bar; the table beside says so.
-    """
-    scored = [(theme, theme.score) for theme in view.themes if theme.score is not None]
-    bars = [
-        Bar(
-            title=theme.title,
-            score=score,
-            band=theme.band,
-            tone=theme.tone,
-            label_y=TOP + index * ROW + 14,
-            bar_y=TOP + index * ROW + 20,
-            width=round(TRACK * score / 100, 1),
-        )
-        for index, (theme, score) in enumerate(scored)
+    """One row per theme, in the bank's order; a theme with not enough known has no bar."""
+    rows = [
+        Row(theme, None if theme.score is None else plain_number(round(theme.score, 1)))
+        for theme in view.themes
     ]
-    ticks = [
-        Tick(x=TRACK * band.min / 100, label=f"{band.label} {band.min}+")
-        for band in view.bands
-        if band.min > 0
-    ]
-    return Chart(
-        width=WIDTH,
-        height=TOP + len(bars) * ROW + 6,
-        track=TRACK,
-        bar_height=BAR,
-        bars=bars,
-        ticks=ticks,
-    )
+    ticks = [Tick(at=band.min, label=f"{band.label} {band.min}") for band in view.band_starts]
+    return Chart(rows=rows, ticks=ticks)

@@ -10,8 +10,7 @@ import csv
 import io
 
 from consortium_ready.content.actionscsv import TRACKER_COLUMNS
-from consortium_ready.domain.tracking import STATUSES
-from consortium_ready.reports.table import BOM, cell
+from consortium_ready.reports.table import BOM, cell, tracking_cells
 from consortium_ready.reports.view import ReportView
 
 
@@ -21,7 +20,6 @@ def tracker_csv(view: ReportView) -> str:
     writer = csv.writer(stream, dialect="excel")
     writer.writerow(TRACKER_COLUMNS)
     for action in view.actions:
-        tracking = action.tracking
         writer.writerow(
             cell(value)
             for value in (
@@ -30,10 +28,7 @@ def tracker_csv(view: ReportView) -> str:
                 action.text,
                 action.reason,
                 action.theme,
-                tracking.owner,
-                tracking.due.isoformat() if tracking.due else "",
-                STATUSES[tracking.status],
-                tracking.note,
+                *tracking_cells(action),
             )
         )
     return BOM + stream.getvalue()

@@ -13,19 +13,25 @@ from datetime import datetime
 
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
-from consortium_ready.domain.compare import Comparison, compare
+from consortium_ready.domain.compare import (
+    ActionItem,
+    ActionProgress,
+    Comparison,
+    ScoreChange,
+    compare,
+)
 from consortium_ready.domain.profile import ROLES, STAGES
-from consortium_ready.domain.result import ActionKind, ActionPart
+from consortium_ready.domain.result import Action, ActionKind, ActionPart
 from consortium_ready.domain.tracking import (
+    STATUSES,
     UNTRACKED,
     Tracking,
     action_key,
     tracking_of,
     tracking_words,
 )
-from consortium_ready.words import bank_name, day_words, local_date, score_number
+from consortium_ready.words import bank_name, day_words, local_date, plural, score_number
 
-METHOD_DOC = "docs/scoring.md"
 TONES = 4
 """Bands are shown in this many tones, 0 the best; a bank with more bands shares them."""
 
@@ -46,6 +52,14 @@ ACTION_PARTS: dict[ActionPart, str] = {
     "find_out": "What to find out",
 }
 TOP_ACTIONS = 5
+NO_OWNER = "No owner yet"
+NO_DATE = "no date"
+IN_THE_PLAN = ActionProgress.FIELDS["still_open"]
+"""The group of actions the report counts, not lists: they are the rest of its plan."""
+FOLLOW_UP = (ActionProgress.FIELDS["done"], ActionProgress.FIELDS["overdue"])
+"""The groups of actions the board summary names one by one; the rest it counts."""
+FOLLOW_UP_MOST = 5
+"""How many actions of each such group the summary names before saying how many more."""
 NO_THEME = "Across the consortium"
 NOT_IN_BANK = "Not in the question bank used for this report"
 NOT_ASKED = "Notes on questions no longer asked"
@@ -57,20 +71,19 @@ ACTION_PLAN_INTRO = (
     "lessons and guidance behind it."
 )
 METHOD = (
-    "Each answer scores from 0 to 100 according to what that answer level looks like in "
-    "practice; some answers score differently at different stages of a consortium. A theme's "
-    "score is the weighted average of the questions you could answer (an essential question "
-    "counts three times as much as a useful one), with how much of the theme is unknown beside "
-    "it. A theme more than half unknown is not scored: there is not enough known to say.",
-    "The overall score counts “don't know” and unanswered questions as 0, because not knowing "
-    "is itself a gap, and weighs the themes: the lead body, agreements and money count most. So "
-    "a “don't know” can never make the verdict better than a weak answer, and Ready needs at "
-    "least four fifths of what was asked to be known. Each “don't know” gets an action to find "
-    "out.",
-    "Red flags are critical gaps, reported apart from the average. Each holds the overall "
-    "result at a stated band or below, however well the rest scores. A red flag that a "
-    "“don't know” cannot rule out is raised too, and says that you could not say.",
+    "Each answer scores from 0 to 100 by how close it comes to what a consortium ready to bid "
+    "has in place; a few are judged by the consortium's stage. A theme's score is the average "
+    "of the questions you could answer, an essential question counting three times as much as "
+    "a useful one. A theme more than half unknown is not scored.",
+    "The overall score weighs the themes (the lead body, agreements and money count most) and "
+    "counts “don't know” and unanswered questions as 0, because not knowing is itself a gap. "
+    "So “don't know” never scores better than a weak answer, and Ready needs at least four "
+    "fifths of what was asked to be known.",
+    "Red flags are critical gaps, reported apart from the scores. Each holds the overall result "
+    "at a stated band or below, however well the rest scores. A red flag that a “don't know” "
+    "cannot rule out is raised too.",
 )
+"""How the scores are made, in words for a trustee; the report carries it whole."""
 
 
 @dataclass(frozen=True)
@@ -131,10 +144,28 @@ class ActionView:
     citations: list[Citation]
     key: str = ""
     tracking: Tracking = UNTRACKED
+    overdue: bool = False
+    """Still open after its due date, on the day the assessment was made."""
 
     @property
     def tracked_words(self) -> str:
         return tracking_words(self.tracking)
+
+    @property
+    def owner_words(self) -> str:
+        return self.tracking.owner or NO_OWNER
+
+    @property
+    def due_words(self) -> str:
+        """`1 March 2027`, `1 March 2027 (overdue)`, or NO_DATE."""
+        if self.tracking.due is None:
+            return NO_DATE
+        return day_words(self.tracking.due) + (" (overdue)" if self.overdue else "")
+
+    @property
+    def progress(self) -> str:
+        """The action's status as people read it: `To do` until someone says otherwise."""
+        return STATUSES[self.tracking.status]
 
 
 @dataclass(frozen=True)
@@ -209,7 +240,64 @@ class ReportView:
     """What changed since the organisation's assessment before this one, if there was one."""
     action_plan_intro: str = ACTION_PLAN_INTRO
     method: tuple[str, ...] = METHOD
-    method_doc: str = METHOD_DOC
+
+    @property
+    def flags_by_band(self) -> list[tuple[str, int, list[FlagView]]]:
+        """The red flags grouped by the band each holds the result at, worst first: each
+        group's band, the number of its first flag, and its flags."""
+        groups: dict[str, list[FlagView]] = {}
+        for flag in self.flags:
+            groups.setdefault(flag.caps, []).append(flag)
+        numbered, first = [], 1
+        for caps, flags in groups.items():
+            numbered.append((caps, first, flags))
+            first += len(flags)
+        return numbered
+
+    @property
+    def band_starts(self) -> list[BandView]:
+        """The bands above the lowest, lowest first: where each begins is marked on a chart."""
+        return sorted((b for b in self.bands if b.min > 0), key=lambda b: b.min)
+
+    @property
+    def partial(self) -> bool:
+        """Some questions asked were left unanswered when it was saved."""
+        return self.unanswered > 0
+
+    @property
+    def moved(self) -> list[ScoreChange]:
+        """Since the last assessment: the overall score, then each theme whose score as shown
+        changed, or that was scored in only one of the two runs."""
+        if self.since is None:
+            return []
+        return [self.since.overall] + [
+            s for s in self.since.themes if s.change or (s.before is None) != (s.after is None)
+        ]
+
+    @property
+    def follow_up(self) -> list[tuple[str, list[ActionItem], int]]:
+        """The actions done and overdue since the last assessment, each group cut to the
+        first FOLLOW_UP_MOST, with how many more there are."""
+        if self.since is None:
+            return []
+        return [
+            (title, items[:FOLLOW_UP_MOST], max(0, len(items) - FOLLOW_UP_MOST))
+            for title, items in self.since.actions.groups
+            if title in FOLLOW_UP and items
+        ]
+
+    @property
+    def changed_actions(self) -> list[tuple[str, list[ActionItem]]]:
+        """What became of the actions since the last assessment, group by group, as the
+        detail lists them: all but those still open, which the action plan holds."""
+        if self.since is None:
+            return []
+        return [(t, items) for t, items in self.since.action_groups if t != IN_THE_PLAN]
+
+    @property
+    def still_open(self) -> int:
+        """How many actions of the last assessment are still open in this one."""
+        return len(self.since.actions.still_open) if self.since else 0
 
     @property
     def all_answers(self) -> list[AnswerView]:
@@ -233,6 +321,14 @@ class ReportView:
     @property
     def top_actions(self) -> list[ActionView]:
         return self.actions[:TOP_ACTIONS]
+
+    @property
+    def top_actions_words(self) -> str:
+        """What the summary's most urgent actions are of the whole plan, as a sentence."""
+        count = len(self.actions)
+        if count > TOP_ACTIONS:
+            return f"The first {TOP_ACTIONS} of {count}; the whole plan follows the summary."
+        return f"The whole plan, {plural(count, 'action')}, each set out in full after the summary."
 
     @property
     def plan_parts(self) -> list[tuple[str, list[ActionGroup]]]:
@@ -342,6 +438,26 @@ def _bank_note(assessment: Assessment, bank: Bank) -> str | None:
     )
 
 
+def _action(
+    action: Action, assessment: Assessment, bank: Bank, theme_titles: dict[str, str]
+) -> ActionView:
+    """An action of the plan with its tracking, overdue as of the day the assessment was made."""
+    tracking = tracking_of(assessment.tracking, action)
+    return ActionView(
+        rank=action.rank,
+        kind=ACTION_KINDS[action.kind],
+        part=action.part,
+        text=action.text,
+        reason=action.reason,
+        theme=theme_titles.get(action.theme or ""),
+        evidence=action.evidence,
+        citations=citations(bank, action.cites),
+        key=action_key(action),
+        tracking=tracking,
+        overdue=tracking.overdue(assessment.created.astimezone().date()),
+    )
+
+
 def report_view(
     assessment: Assessment, bank: Bank, previous: Assessment | None = None
 ) -> ReportView:
@@ -398,21 +514,7 @@ def report_view(
             for t in result.themes
             if t.counted
         ],
-        actions=[
-            ActionView(
-                rank=a.rank,
-                kind=ACTION_KINDS[a.kind],
-                part=a.part,
-                text=a.text,
-                reason=a.reason,
-                theme=theme_titles.get(a.theme or ""),
-                evidence=a.evidence,
-                citations=citations(bank, a.cites),
-                key=action_key(a),
-                tracking=tracking_of(assessment.tracking, a),
-            )
-            for a in result.actions
-        ],
+        actions=[_action(a, assessment, bank, theme_titles) for a in result.actions],
         answers=_answers(assessment, bank),
         bands=[
             BandView(label=b.label, min=b.min, meaning=b.meaning, tone=_tone(i, len(bands)))
