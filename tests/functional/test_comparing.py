@@ -117,7 +117,7 @@ async def test_marking_two_shows_what_changed_with_the_earlier_as_before(make_ap
             "• Less than six weeks to put the bid together\nRaised (0): none\n"
             "Still raised (0): none"
         ) in text
-        assert "Completed (3)" in text and "New (0): none" in text
+        assert "Done (3)" in text and "New (0): none" in text
         assert (
             "Has one organisation agreed to hold the contract and guarantee the other "
             "partners?\nNo (0) → Yes (100)  ▲ +100" in text

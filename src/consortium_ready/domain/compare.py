@@ -11,7 +11,7 @@ saved with each assessment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from consortium_ready.domain.assessment import Assessment
@@ -66,7 +66,8 @@ class ActionItem:
 
     @property
     def tracked_words(self) -> str:
-        return tracking_words(self.tracking)
+        """Its status (if still open: a done or dropped one is listed as such), owner and date."""
+        return tracking_words(self.tracking, status=self.tracking.open)
 
     @property
     def line(self) -> str:
@@ -264,31 +265,41 @@ def _cleared(new: Assessment, key: str) -> bool:
     red flag about no one question, the flag no longer raised."""
     subject = key.removeprefix("flag:")
     counted = next((s for s in new.result.questions if s.question == subject), None)
-    if counted is not None:
-        return counted.status == "answered"
+    if counted is not None:  # answered well, or no longer asked because the answer above is
+        return counted.status in ("answered", "hidden_high")
     return key.startswith("flag:") and all(flag.id != subject for flag in new.result.flags)
 
 
 def action_progress(old: Assessment, new: Assessment, common: set[str]) -> ActionProgress:
-    """What became of `old`'s actions in `new`, and which of `new`'s are overdue or new."""
+    """What became of `old`'s actions in `new`, and which of `new`'s are overdue or new.
+
+    An action's status is the latest set: in `new` if it is tracked there, else in `old`.
+    One whose answer cleared it is done, whatever its status said.
+    """
     before, after = _plan(old, common), _plan(new, common)
     today = new.created.astimezone().date()
 
-    def group(key: str) -> str:
-        statuses = {item.tracking.status for item in (before.get(key), after.get(key)) if item}
-        if "done" in statuses or (key not in after and _cleared(new, key)):
-            return "done"
-        if "dropped" in statuses:
-            return "dropped"
+    def latest(key: str) -> ActionItem:
+        later = after.get(key)
+        item = later if later and not later.tracking.is_blank else before.get(key) or later
+        assert item is not None
+        if key not in after and item.tracking.open and _cleared(new, key):
+            return replace(item, tracking=item.tracking.model_copy(update={"status": "done"}))
+        return replace(item, text=(later or item).text, reason=(later or item).reason)
+
+    def group(key: str, item: ActionItem) -> str:
+        if item.tracking.status in ("done", "dropped"):
+            return item.tracking.status
         if key not in after:
             return "left"
-        if after[key].tracking.overdue(today):
+        if item.tracking.overdue(today):
             return "overdue"
         return "still_open" if key in before else "new"
 
     groups: dict[str, list[ActionItem]] = {field: [] for field in ActionProgress.FIELDS}
     for key in dict.fromkeys([*before, *after]):
-        groups[group(key)].append(after.get(key) or before[key])
+        item = latest(key)
+        groups[group(key, item)].append(item)
     return ActionProgress(**groups)
 
 

@@ -61,11 +61,12 @@ class Tracking(Strict):
 UNTRACKED = Tracking()
 
 
-def tracking_words(tracking: Tracking) -> str:
-    """`In progress; Sam Patel; due 1 March 2027`, or `` for an action no one has tracked."""
+def tracking_words(tracking: Tracking, status: bool = True) -> str:
+    """`In progress; Sam Patel; due 1 March 2027`, or `` for an action no one has tracked;
+    without the status where the reader already knows it."""
     if tracking.is_blank:
         return ""
-    parts = [STATUSES[tracking.status], tracking.owner]
+    parts = [STATUSES[tracking.status] if status else "", tracking.owner]
     if tracking.due:
         parts.append(f"due {day_words(tracking.due)}")
     return "; ".join(part for part in parts if part)
