@@ -20,6 +20,7 @@ from tests.functional.helpers import (
     click,
     press,
     save_run,
+    screen_lines,
     screen_text,
     settle,
     shown,
@@ -118,6 +119,22 @@ async def test_no_color_is_respected(make_app, monkeypatch):
         await press(pilot, "2")
         assert app.no_color
         assert "2 (•)" in screen_text(pilot), "the choice shows without colour"
+
+
+async def test_without_colour_the_details_chosen_differ_in_shape(make_app, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "tab", "right", "enter", "tab", "right", "right", "right")
+        await press(pilot, "enter")
+        lines = screen_lines(pilot)
+        assert any("▐ ▌ Lead body" in line and "▐●▌ Partner" in line for line in lines)
+        assert any("▐●▌ Delivering" in line and "▐ ▌ Bidding" in line for line in lines)
+        assert any("▐ ▌ We are delivering and also bidding again" in line for line in lines)
+        await press(pilot, "tab", "enter")
+        ticked = "▐X▌ We are delivering and also bidding again"
+        assert any(ticked in line for line in screen_lines(pilot))
 
 
 async def test_text_from_the_bank_is_shown_literally(make_app):
