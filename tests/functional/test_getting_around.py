@@ -57,7 +57,8 @@ async def test_the_command_palette_jumps_to_a_theme_opens_a_case_and_saves(make_
             assert isinstance(app.screen, expected), search
         await click(pilot, "#yes")
         assert isinstance(app.screen, ResultScreen)
-        assert "Saved in reports/harrow-cvs" in shown(app.screen.query_one("#saved-line"))
+        saved_in = here / "reports" / "harrow-cvs"
+        assert f"Saved in {saved_in}\n" in shown(app.screen.query_one("#saved-line"))
         assert len(list((here / "reports" / "harrow-cvs").glob("*.json"))) == 1
 
 

@@ -73,6 +73,7 @@ class QuestionScreen(WorkScreen):
             yield ThemeList(id="theme-list")
             with VerticalScroll(id="body"):
                 with Vertical(id="ask"):
+                    yield Static(id="theme-line", markup=False)
                     yield Static(id="question-text")
                     yield Static(id="how", classes="hint", markup=False)
                     yield Vertical(id="answer")
@@ -205,8 +206,10 @@ class QuestionScreen(WorkScreen):
         theme = next(t for t in themes if t.id == question.theme)
         position = questionnaire.position(question.id) or 0
         self.query_one("#position", Static).update(
-            f"Question {position} of {len(questionnaire.asked)} · {theme.title} "
-            f"({theme_progress(theme, answered=True)})"
+            f"Question {position} of {len(questionnaire.asked)} · {questionnaire.given} answered"
+        )
+        self.query_one("#theme-line", Static).update(
+            f"{theme.title} · {theme_progress(theme, answered=True)}"
         )
         self.query_one("#progress", ProgressBar).update(
             total=len(questionnaire.asked), progress=questionnaire.given

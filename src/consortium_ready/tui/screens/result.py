@@ -253,17 +253,18 @@ class ResultScreen(WorkScreen):
         if saved is None:
             return
         self.app.draft_saved_as_assessment()
-        files = " and ".join(path.name for path in [saved.json, *saved.reports])
-        where = shown_path(saved.json.parent)
+        stem = saved.json.stem
+        names = [saved.json.name]
+        names += [path.suffix if path.stem == stem else path.name for path in saved.reports]
         line = self.query_one("#saved-line", Static)
         line.add_class("-saved")
         line.update(
-            f"Saved in {where}: {files}. The .md and .html files are reports to read, print "
-            "or email."
+            f"Saved in {saved.json.parent.absolute()}\n"
+            f"as {', '.join(names[:-1])} and {names[-1]}.\n"
+            "The .html and .md files are the report, to read, print or email."
         )
         button = self.query_one("#save-button", Button)
         button.label, button.disabled = "Saved", True
-        self.notify(f"Saved in {where}.", title="Assessment saved", markup=False)
 
     def _save_failed(self, error: BaseException | None) -> None:
         if not isinstance(error, OSError):

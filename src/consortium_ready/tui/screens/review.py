@@ -112,8 +112,9 @@ class ReviewScreen(WorkScreen):
         )
 
     def on_mount(self) -> None:
+        """Focus the first list (or the result button), with the heading still in view."""
         lists = self.query(".questions")
-        (lists.first() if lists else self.query_one("#result-button")).focus()
+        (lists.first() if lists else self.query_one("#result-button")).focus(scroll_visible=False)
 
     @on(OptionList.OptionSelected, ".questions")
     def _open(self, event: OptionList.OptionSelected) -> None:
