@@ -1,4 +1,4 @@
-"""Getting around: help, the command palette, case studies, saved assessments, a broken bank."""
+"""Getting around: the command palette, case studies, saved assessments, a broken bank, colour."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from textual.widgets import TabbedContent
 
 from consortium_ready.domain.profile import Profile
 from consortium_ready.tui.screens.casestudies import CaseStudiesScreen
-from consortium_ready.tui.screens.dialogs import ConfirmDialog, HelpDialog
+from consortium_ready.tui.screens.dialogs import ConfirmDialog
 from consortium_ready.tui.screens.history import HistoryScreen
 from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.screens.result import ResultScreen, SavedResultScreen
@@ -29,20 +29,6 @@ from tests.functional.helpers import (
 )
 
 HARROW = Profile(organisation="Harrow CVS", role="partner", stage="bidding")
-
-
-async def test_help_opens_with_f1_or_question_mark_and_lists_the_keys(make_app):
-    async with under_way(make_app(), role="partner") as pilot:
-        app = pilot.app
-        await press(pilot, "question_mark")
-        assert isinstance(app.screen, HelpDialog)
-        text = screen_text(pilot)
-        assert "Answer one question at a time" in text
-        assert "Note" in text and "Themes" in text and "Case study" in text
-        await press(pilot, "escape", "f1")
-        assert isinstance(app.screen, HelpDialog)
-        await press(pilot, "escape")
-        assert isinstance(app.screen, QuestionScreen)
 
 
 async def test_the_command_palette_jumps_to_a_theme_opens_a_case_and_saves(make_app, here):

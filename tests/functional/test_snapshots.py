@@ -82,6 +82,11 @@ async def question_with_a_note(pilot: Pilot) -> None:
     await press(pilot, "enter")
 
 
+async def help_over_a_question(pilot: Pilot) -> None:
+    await start_new(pilot)
+    await press(pilot, "f1")
+
+
 async def review_with_gaps(pilot: Pilot) -> None:
     await start_new(pilot)
     await press(pilot, "3", "enter", "2", "enter", "f")
@@ -122,6 +127,7 @@ SCREENS: dict[str, tuple[Before | None, Steps]] = {
     "start-with-every-choice": (a_draft_and_an_earlier_assessment, settle),
     "profile-with-problems-in-place": (None, profile_with_problems),
     "question-with-anchors-reasons-lessons-and-a-note": (None, question_with_a_note),
+    "help-over-a-question": (None, help_over_a_question),
     "review-of-what-is-left": (None, review_with_gaps),
     "result-with-flags-bars-and-change": (earlier_assessment, result_with_flags),
     "case-study": (None, case_study),

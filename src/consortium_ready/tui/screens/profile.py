@@ -45,6 +45,7 @@ class ProfileScreen(WorkScreen):
 
     CSS_PATH = "profile.tcss"
     HELP = guides.PROFILE
+    HELP_KEYS = guides.PROFILE_KEYS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="back"),
     ]

@@ -47,6 +47,7 @@ class QuestionScreen(WorkScreen):
     CSS_PATH = "question.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]  # type: ignore[misc]  # Screen declares it `ClassVar[...] | None`, which mypy reads as an instance variable
     HELP = guides.QUESTION
+    HELP_KEYS = guides.QUESTION_KEYS
     BINDINGS: ClassVar[list[BindingType]] = [
         *_pick_bindings(),
         Binding("enter", "next", "Next", id="next"),
@@ -55,6 +56,7 @@ class QuestionScreen(WorkScreen):
         Binding("t", "themes", "Themes", id="themes"),
         Binding("c", "case", "Case study", id="case", show=False),
         Binding("f", "finish", "Finish", id="finish"),
+        Binding("d", "dont_know", "Don't know", id="dont-know", show=False),
     ]
 
     current: var[str] = var("", init=False)
@@ -62,7 +64,7 @@ class QuestionScreen(WorkScreen):
     def __init__(self, question_id: str) -> None:
         super().__init__()
         self.set_reactive(QuestionScreen.current, question_id)
-        self._keys_for: tuple[bool, bool, bool] | None = None
+        self._keys_for: tuple[bool, bool, bool, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -167,11 +169,14 @@ class QuestionScreen(WorkScreen):
             question.options, chosen, multiple=question.kind == "multi", id="choices"
         )
 
-    def _keys_that_apply(self, question: Question) -> tuple[bool, bool, bool]:
+    def _keys_that_apply(self, question: Question) -> tuple[bool, bool, bool, bool]:
         """Which keys work here: number keys pick options; `c` opens a case study it cites;
-        `n` adds a note (not while typing free text, where `n` is a letter)."""
+        `n` adds a note and `d` answers "don't know" (not while typing free text, where they
+        are letters; `d` only where "don't know" is offered)."""
         cases = self.session.bank.cases_cited(question.cites)
-        return question.kind in CHOICE_KINDS, bool(cases), question.kind != "text"
+        typed = question.kind == "text"
+        dont_know = not typed and question.option(DONT_KNOW) is not None
+        return question.kind in CHOICE_KINDS, bool(cases), not typed, dont_know
 
     def _show_why_and_lessons(self, question: Question) -> None:
         """Why the question matters, and the lessons of the consortia it cites."""
@@ -250,6 +255,15 @@ class QuestionScreen(WorkScreen):
     def _dont_know(self) -> None:
         self.session.answer(self.current, DONT_KNOW)
         self._move_on()
+
+    def action_dont_know(self) -> None:
+        """d: choose "Don't know" among the options, or answer it for a number and move on."""
+        choices = self.query("#choices")
+        if choices:
+            first = choices.first(AnswerChoices)
+            first.pick([option.value for option in first.options].index(DONT_KNOW))
+        else:
+            self._dont_know()
 
     # Moving about -----------------------------------------------------------------------
 
@@ -332,5 +346,7 @@ class QuestionScreen(WorkScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._keys_for is None:
             return True
-        options, cases, notes = self._keys_for
-        return {"pick": options, "case": cases, "note": notes}.get(action, True)
+        options, cases, notes, dont_know = self._keys_for
+        return {"pick": options, "case": cases, "note": notes, "dont_know": dont_know}.get(
+            action, True
+        )

@@ -166,6 +166,7 @@ class ResultScreen(WorkScreen):
 
     CSS_PATH = "result.tcss"
     HELP = guides.RESULT + guides.SAVE
+    HELP_KEYS = guides.RESULT_KEYS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "save", "Save", id="save"),
         Binding("c", "cases", "Case studies", id="cases"),
@@ -294,6 +295,7 @@ class SavedResultScreen(Overlay):
 
     CSS_PATH = "result.tcss"
     HELP = guides.RESULT + guides.START_FROM
+    HELP_KEYS = guides.SAVED_RESULT_KEYS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "start_from", "Start from these answers", id="start-from"),
     ]
