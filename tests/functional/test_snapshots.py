@@ -1,4 +1,4 @@
-"""What each screen looks like at 80x24 and at 130x40 (pytest-textual-snapshot).
+"""What each screen looks like at 80x24 and 130x40, and a window too small (textual-snapshot).
 
 Review a changed snapshot in snapshot_report.html before accepting it with
 `pytest tests/functional/test_snapshots.py --snapshot-update`.
@@ -148,3 +148,7 @@ def test_screen(snap_compare, make_app, reports, tui_bank, screen, size):
         await still(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+def test_a_window_too_small(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(60, 20), run_before=still)

@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from consortium_ready.tui.quitting import Quitting
 from consortium_ready.tui.screens.start import StartScreen
+from consortium_ready.tui.sizing import SizeGuard
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -36,7 +37,7 @@ def _assessment_commands() -> type[Provider]:
     return AssessmentCommands
 
 
-class ConsortiumReadyApp(Quitting):
+class ConsortiumReadyApp(SizeGuard, Quitting):
     """Walks an organisation through its assessment, saving every answer as it is given."""
 
     TITLE = "Consortium ready"
