@@ -123,6 +123,27 @@ def screen_text(pilot: Pilot) -> str:
     return html.unescape(" ".join(re.findall(r">([^<>]*)</text>", svg))).replace("\xa0", " ")
 
 
+def screen_lines(pilot: Pilot) -> list[str]:
+    """The active screen as it looks, one string a line (from an SVG screenshot's text runs)."""
+    import html
+    import re
+
+    svg = pilot.app.export_screenshot()
+    lines = [""] * pilot.app.size.height
+    runs = re.finditer(
+        r'<text [^>]*x="([\d.]+)" [^>]*textLength="([\d.]+)" '
+        r'clip-path="url\(#terminal-[\w-]*?line-(\d+)\)">([^<]*)</text>',
+        svg,
+    )
+    for run in runs:
+        x, length, row = float(run[1]), float(run[2]), int(run[3])
+        text = html.unescape(run[4]).replace("\xa0", " ").rstrip("\n")
+        if text:
+            column = round(x / (length / len(text)))
+            lines[row] = lines[row].ljust(column)[:column] + text
+    return [line.rstrip() for line in lines]
+
+
 async def use_the_palette(pilot: Pilot, search: str) -> None:
     """Open the command palette, search, wait for the best match to be the one searched for,
     and run it."""

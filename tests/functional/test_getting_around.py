@@ -1,4 +1,4 @@
-"""Getting around: help, the command palette, case studies, saved assessments, a broken bank."""
+"""Getting around: the command palette, case studies, saved assessments, a broken bank, colour."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from textual.widgets import TabbedContent
 
 from consortium_ready.domain.profile import Profile
 from consortium_ready.tui.screens.casestudies import CaseStudiesScreen
-from consortium_ready.tui.screens.dialogs import ConfirmDialog, HelpDialog
+from consortium_ready.tui.screens.dialogs import ConfirmDialog
 from consortium_ready.tui.screens.history import HistoryScreen
 from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.screens.result import ResultScreen, SavedResultScreen
@@ -20,6 +20,7 @@ from tests.functional.helpers import (
     click,
     press,
     save_run,
+    screen_lines,
     screen_text,
     settle,
     shown,
@@ -28,20 +29,6 @@ from tests.functional.helpers import (
 )
 
 HARROW = Profile(organisation="Harrow CVS", role="partner", stage="bidding")
-
-
-async def test_help_opens_with_f1_or_question_mark_and_lists_the_keys(make_app):
-    async with under_way(make_app(), role="partner") as pilot:
-        app = pilot.app
-        await press(pilot, "question_mark")
-        assert isinstance(app.screen, HelpDialog)
-        text = screen_text(pilot)
-        assert "Answer one question at a time" in text
-        assert "Note" in text and "Themes" in text and "Case study" in text
-        await press(pilot, "escape", "f1")
-        assert isinstance(app.screen, HelpDialog)
-        await press(pilot, "escape")
-        assert isinstance(app.screen, QuestionScreen)
 
 
 async def test_the_command_palette_jumps_to_a_theme_opens_a_case_and_saves(make_app, here):
@@ -56,7 +43,8 @@ async def test_the_command_palette_jumps_to_a_theme_opens_a_case_and_saves(make_
             assert isinstance(app.screen, expected), search
         await click(pilot, "#yes")
         assert isinstance(app.screen, ResultScreen)
-        assert "Saved in reports/harrow-cvs" in shown(app.screen.query_one("#saved-line"))
+        saved_in = here / "reports" / "harrow-cvs"
+        assert f"Saved in {saved_in}\n" in shown(app.screen.query_one("#saved-line"))
         assert len(list((here / "reports" / "harrow-cvs").glob("*.json"))) == 1
 
 
@@ -118,6 +106,22 @@ async def test_no_color_is_respected(make_app, monkeypatch):
         await press(pilot, "2")
         assert app.no_color
         assert "2 (•)" in screen_text(pilot), "the choice shows without colour"
+
+
+async def test_without_colour_the_details_chosen_differ_in_shape(make_app, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "tab", "right", "enter", "tab", "right", "right", "right")
+        await press(pilot, "enter")
+        lines = screen_lines(pilot)
+        assert any("▐ ▌ Lead body" in line and "▐●▌ Partner" in line for line in lines)
+        assert any("▐●▌ Delivering" in line and "▐ ▌ Bidding" in line for line in lines)
+        assert any("▐ ▌ We are delivering and also bidding again" in line for line in lines)
+        await press(pilot, "tab", "enter")
+        ticked = "▐X▌ We are delivering and also bidding again"
+        assert any(ticked in line for line in screen_lines(pilot))
 
 
 async def test_text_from_the_bank_is_shown_literally(make_app):

@@ -162,7 +162,8 @@ async def test_saving_the_assessment_where_it_cannot_be_written_offers_another_f
         app.screen.query_one("#typed-in", Input).value = "elsewhere"
         await press(pilot, "enter")
         assert isinstance(app.screen, ResultScreen)
-        assert "Saved in elsewhere/harrow-cvs" in shown(app.screen.query_one("#saved-line"))
+        saved_in = here / "elsewhere" / "harrow-cvs"
+        assert f"Saved in {saved_in}\n" in shown(app.screen.query_one("#saved-line"))
     assert len(list(Path("elsewhere/harrow-cvs").glob("*.json"))) == 1
 
 

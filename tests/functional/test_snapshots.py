@@ -1,4 +1,4 @@
-"""What each screen looks like at 80x24 and at 130x40 (pytest-textual-snapshot).
+"""What each screen looks like at 80x24 and 130x40, and a window too small (textual-snapshot).
 
 Review a changed snapshot in snapshot_report.html before accepting it with
 `pytest tests/functional/test_snapshots.py --snapshot-update`.
@@ -82,6 +82,11 @@ async def question_with_a_note(pilot: Pilot) -> None:
     await press(pilot, "enter")
 
 
+async def help_over_a_question(pilot: Pilot) -> None:
+    await start_new(pilot)
+    await press(pilot, "f1")
+
+
 async def review_with_gaps(pilot: Pilot) -> None:
     await start_new(pilot)
     await press(pilot, "3", "enter", "2", "enter", "f")
@@ -122,6 +127,7 @@ SCREENS: dict[str, tuple[Before | None, Steps]] = {
     "start-with-every-choice": (a_draft_and_an_earlier_assessment, settle),
     "profile-with-problems-in-place": (None, profile_with_problems),
     "question-with-anchors-reasons-lessons-and-a-note": (None, question_with_a_note),
+    "help-over-a-question": (None, help_over_a_question),
     "review-of-what-is-left": (None, review_with_gaps),
     "result-with-flags-bars-and-change": (earlier_assessment, result_with_flags),
     "case-study": (None, case_study),
@@ -142,3 +148,7 @@ def test_screen(snap_compare, make_app, reports, tui_bank, screen, size):
         await still(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+def test_a_window_too_small(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(60, 20), run_before=still)

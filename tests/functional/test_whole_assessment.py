@@ -63,7 +63,8 @@ async def test_a_whole_assessment_from_the_keyboard_saves_what_assess_saves(make
         assert isinstance(app.screen, ResultScreen)
         await press(pilot, "s")
         await settle(pilot)
-        assert "Saved in reports/harrow-cvs" in shown(app.screen.query_one("#saved-line"))
+        saved_in = here / "reports" / "harrow-cvs"
+        assert f"Saved in {saved_in}\n" in shown(app.screen.query_one("#saved-line"))
 
     saved = json.loads(next((here / "reports" / "harrow-cvs").glob("*.json")).read_text())
     assert saved["answers"] == EXPECTED_ANSWERS

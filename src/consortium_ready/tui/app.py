@@ -8,17 +8,18 @@ other screens are loaded after the first paint.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from consortium_ready.tui.quitting import Quitting
 from consortium_ready.tui.screens.start import StartScreen
+from consortium_ready.tui.sizing import SizeGuard
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -36,7 +37,7 @@ def _assessment_commands() -> type[Provider]:
     return AssessmentCommands
 
 
-class ConsortiumReadyApp(Quitting):
+class ConsortiumReadyApp(SizeGuard, Quitting):
     """Walks an organisation through its assessment, saving every answer as it is given."""
 
     TITLE = "Consortium ready"
@@ -79,6 +80,14 @@ class ConsortiumReadyApp(Quitting):
     def get_default_screen(self) -> Screen[None]:
         """The start screen (its styles are in app.tcss, read before the first paint)."""
         return StartScreen()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterator[SystemCommand]:
+        """Help and Quit, in the palette's words; not Textual's own (screenshots, themes,
+        "quit as soon as possible"), which mean nothing to the people this is for."""
+        yield SystemCommand(
+            "Help on this screen", "What it is for, and the keys you can use", self.action_help
+        )
+        yield SystemCommand("Quit", "Close the program; your answers are kept", self.action_quit)
 
     def action_help(self) -> None:
         from consortium_ready.tui.screens.dialogs import HelpDialog

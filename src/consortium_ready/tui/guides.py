@@ -1,10 +1,20 @@
-"""What each screen's help (F1 or ?) says, kept together so that the words read as one voice."""
+"""What each screen's help (F1 or ?) says, kept together so that the words read as one voice.
+
+Each screen has a few lines on what it is for, and its keys: (the keys, what they do),
+in the words a person who has never used a terminal program would use.
+"""
+
+Keys = tuple[tuple[str, str], ...]
 
 START = (
-    "This is the start. Use the up and down arrow keys to pick what you want to do, then "
-    "press Enter, or click it with the mouse.\n\n"
+    "This is the start. Pick what you want to do and press Enter, or click it with the "
+    "mouse.\n\n"
     "Your answers are saved in the reports folder as you give them, so you can stop at any "
     "time and carry on later."
+)
+START_KEYS: Keys = (
+    ("↑ ↓", "Move to the choice above or below"),
+    ("Enter", "Do what the highlighted choice says"),
 )
 
 PROFILE = (
@@ -17,25 +27,48 @@ PROFILE = (
     "You can come back and change these at any time; questions appear or disappear to "
     "match, and the answers you gave are kept."
 )
+PROFILE_KEYS: Keys = (
+    ("Tab", "Go to the next box or set of choices (Shift and Tab go back)"),
+    ("← → or ↑ ↓", "Move along a set of choices"),
+    ("Enter or Space", "Choose the highlighted one; in a box, go to the next"),
+    ("Escape", "Back to the start (what you typed is kept)"),
+)
 
 QUESTION = (
     "Answer one question at a time. Each answer shows what that level looks like in "
     "practice, so pick the one closest to where your organisation is today. If you are "
     "not sure, choose Don't know: it counts as a gap, and your action plan will say how "
-    "to find out. Choose with a number, a click or the arrows: the answer marked (•) is "
-    "the one saved.\n\n"
+    "to find out. The answer marked (•) is the one saved.\n\n"
     "Below the answers: why the question matters, and what happened in the real "
     "consortia it draws on. Open a case study to read the whole story.\n\n"
     "Add a note to record the evidence for an answer (where the minutes are, who "
     "signed). Every answer and note is saved as soon as you give it."
 )
+QUESTION_KEYS: Keys = (
+    ("1 to 9", "Choose the answer with that number"),
+    ("↑ ↓", "Choose the answer above or below; where you can tick several, move to it"),
+    ("Space", "Tick or untick an answer, where you can tick several"),
+    ("d", "Don't know"),
+    ("Enter", "Keep the answer and go to the next question"),
+    ("Escape", "Go back to the question before"),
+    ("n", "Add a note on the evidence for your answer, or change it"),
+    ("c", "Read a case study the question draws on"),
+    ("t", "Go to another theme"),
+    ("f", "Finish: see what is left to answer, then your result"),
+)
 
 REVIEW = (
     "This list shows the questions you have not answered and those you answered "
-    '"Don\'t know". Pick one with the arrow keys and press Enter, or click it, to go '
-    "back to it.\n\n"
-    "You can see your result at any time: unanswered questions count as 0 and \"Don't "
-    'know" answers as gaps, each with an action to find out.'
+    '"Don\'t know". Pick one to go back to it.\n\n'
+    "You can see your result at any time: unanswered questions count as unknown and "
+    '"Don\'t know" answers as gaps, each with an action to find out.'
+)
+REVIEW_KEYS: Keys = (
+    ("↑ ↓", "Move through the questions listed"),
+    ("Enter", "Answer the highlighted question now"),
+    ("Tab", "Go to the next list or button"),
+    ("r", "See your result"),
+    ("Escape", "Back to the questions"),
 )
 
 RESULT = (
@@ -45,25 +78,40 @@ RESULT = (
     "assessment, the change since then is shown beside each bar (▲ up, ▼ down).\n\n"
     "The actions are in order of priority, each with the lessons from real consortia behind it."
 )
+READING_KEYS: Keys = (("↑ ↓, Page Up, Page Down", "Read up and down"),)
+RESULT_KEYS: Keys = (
+    *READING_KEYS,
+    ("s", "Save the assessment, with a report you can read, print and email"),
+    ("a", "Once saved: give the actions owners, due dates and statuses"),
+    ("c", "Read the case studies"),
+    ("Escape", "Back to the list of what is left to answer"),
+)
 
 CASE_STUDIES = (
     "These are the real consortia the questions are built on, from NCVO's 2009 stories "
     "of voluntary organisations delivering public services together. The text is our own "
-    "summary of what the source reports.\n\n"
-    "Use the left and right arrow keys on the tabs (or click a tab) to move between "
-    "consortia, and the up and down keys or the mouse wheel to read. Press Escape to go back."
+    "summary of what the source reports."
+)
+CASE_STUDIES_KEYS: Keys = (
+    ("← →", "The consortium before or after (or click its name)"),
+    *READING_KEYS,
+    ("Escape", "Go back"),
 )
 
 HISTORY = (
-    "These are the assessments saved in the reports folder, newest first. Pick one with "
-    "the arrow keys and press Enter, or click it, to see its result. From there you can "
-    "start a new assessment with its answers filled in.\n\n"
-    "To see what changed between two assessments, press m on one to mark it (or click its "
-    "box), then press m or Enter on the other (or click it). Press p to compare the "
-    "highlighted assessment with the one its organisation saved before it. Press m on the "
-    "marked one, or Escape, to unmark it; with nothing marked, Escape goes back.\n\n"
-    "Press Delete (or x) to take an assessment out of history: its files move to the bin "
-    "folder inside the reports folder, and nothing is deleted."
+    "These are the assessments saved in the reports folder, newest first. Open one to see "
+    "its result; from there you can start a new assessment with its answers filled in.\n\n"
+    "To see what changed between two assessments, mark one (or click its box), then "
+    "choose the other (or click it). Removing an assessment moves its files to the bin "
+    "folder inside the reports folder: nothing is deleted."
+)
+HISTORY_KEYS: Keys = (
+    ("↑ ↓", "Move through the assessments"),
+    ("Enter", "See the highlighted one's result (or compare it with the one marked)"),
+    ("m", "Mark it to compare; on another, compare the two; on the marked one, unmark it"),
+    ("p", "Compare it with the one its organisation saved before it"),
+    ("Delete or x", "Take it out of history, into the bin"),
+    ("Escape", "Unmark the one marked; with none marked, go back"),
 )
 
 COMPARISON = (
@@ -72,18 +120,32 @@ COMPARISON = (
     "the change (▲ up, ▼ down, = the same). Then the red flags cleared, raised and still "
     "raised, the actions completed and new, and every answer that changed.\n\n"
     "If the questions changed between the two, the questions only one of them holds are "
-    "listed at the end, and answers are compared on the questions both hold. Use the arrow "
-    "keys, Page Up and Page Down or the mouse wheel to read; press Escape to go back."
+    "listed at the end, and answers are compared on the questions both hold."
 )
+COMPARISON_KEYS: Keys = (*READING_KEYS, ("Escape", "Back to the list"))
 
 SAVE = (
-    "\n\nPress s to save the assessment: it is written to the reports folder with a "
-    "report you can read, print and email."
+    "\n\nSave the assessment to write it to the reports folder with a report you can "
+    "read, print and email."
 )
 
 START_FROM = (
-    "\n\nPress n to start a new assessment with these answers filled in, and "
-    "change only what has changed."
+    "\n\nYou can start a new assessment with these answers filled in, and change only what "
+    "has changed."
+)
+SAVED_RESULT_KEYS: Keys = (
+    *READING_KEYS,
+    ("n", "Start a new assessment from these answers"),
+    ("a", "Give the actions owners, due dates and statuses"),
+    ("Escape", "Back to the list"),
+)
+
+EVERYWHERE: Keys = (
+    ("Tab", "Go to the next button or box (Shift and Tab go back)"),
+    ("← →", "Move along a row of buttons; Enter presses the one highlighted"),
+    ("F1 or ?", "This help"),
+    ("Ctrl+P", "Search everything you can do, by name"),
+    ("Ctrl+Q", "Quit (your answers are kept)"),
 )
 
 ACTIONS = (
@@ -94,4 +156,10 @@ ACTIONS = (
     "When you assess again, the actions still open keep their owners and dates, and the "
     "comparison says which were done, which are overdue and which are new. To track them in "
     "a spreadsheet instead, use `consortium-ready actions --export` and `--import`."
+)
+
+ACTIONS_KEYS: Keys = (
+    ("↑ ↓", "Move from one action to the next"),
+    ("Enter", "Give the highlighted action an owner, a due date, a status and a note"),
+    ("Escape", "Back to the result"),
 )

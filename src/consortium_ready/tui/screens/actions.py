@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Grid
 from textual.content import Content
 from textual.widgets import Button, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -57,37 +57,35 @@ class TrackingDialog(Dialog[Tracking]):
         super().__init__()
         self._action, self._tracking = action, tracking
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         tracking = self._tracking
-        with Vertical(classes="dialog"):
-            yield Static("Who does this, and by when", classes="title")
-            yield Static(literal(self._action.text))
-            with Grid(classes="fields"):
-                yield Label("Owner", classes="label")
-                yield Input(
-                    tracking.owner, id="owner", compact=True, placeholder="Who sees it done"
-                )
-                yield Label("Due", classes="label")
-                yield Input(
-                    tracking.due.isoformat() if tracking.due else "",
-                    id="due",
-                    compact=True,
-                    placeholder="A date such as 2027-03-31 or 31/03/2027; empty for none",
-                )
-                yield Label("Status", classes="label")
-                yield Select(
-                    [(words, status) for status, words in STATUSES.items()],
-                    value=tracking.status,
-                    allow_blank=False,
-                    compact=True,
-                    id="status",
-                )
-                yield Label("Note", classes="label")
-                yield Input(tracking.note, id="note", compact=True, placeholder="What is next")
-            yield Static("", id="due-problem", classes="problem")
-            with Horizontal(classes="buttons"):
-                yield Button("Save", id="accept", variant="primary")
-                yield Button("Cancel", id="cancel")
+        yield Static("Who does this, and by when", classes="title")
+        yield Static(literal(self._action.text))
+        with Grid(classes="fields"):
+            yield Label("Owner", classes="label")
+            yield Input(tracking.owner, id="owner", compact=True, placeholder="Who sees it done")
+            yield Label("Due", classes="label")
+            yield Input(
+                tracking.due.isoformat() if tracking.due else "",
+                id="due",
+                compact=True,
+                placeholder="A date such as 2027-03-31 or 31/03/2027; empty for none",
+            )
+            yield Label("Status", classes="label")
+            yield Select(
+                [(words, status) for status, words in STATUSES.items()],
+                value=tracking.status,
+                allow_blank=False,
+                compact=True,
+                id="status",
+            )
+            yield Label("Note", classes="label")
+            yield Input(tracking.note, id="note", compact=True, placeholder="What is next")
+        yield Static("", id="due-problem", classes="problem")
+
+    def buttons(self) -> ComposeResult:
+        yield Button("Save", id="accept", variant="primary")
+        yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#owner").focus()
@@ -122,6 +120,7 @@ class ActionsScreen(Overlay):
 
     CSS_PATH = "actions.tcss"
     HELP = guides.ACTIONS
+    HELP_KEYS = guides.ACTIONS_KEYS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "edit", "Owner and date", id="edit", show=True),
     ]

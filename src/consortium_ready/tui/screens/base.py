@@ -7,10 +7,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
+
+from consortium_ready.tui.guides import Keys
+from consortium_ready.tui.widgets.buttonrow import ButtonRow
 
 if TYPE_CHECKING:
     from textual import getters
@@ -22,6 +25,9 @@ if TYPE_CHECKING:
 
 class AppScreen(Screen[None]):
     """A screen of this app, with typed access to it."""
+
+    HELP_KEYS: ClassVar[Keys] = ()
+    """The keys its help lists, in words (`HELP` says what it is for)."""
 
     if TYPE_CHECKING:
         app = getters.app(HostApp)
@@ -64,7 +70,7 @@ def foot(
     with Vertical(classes="buttons"):
         if note is not None:
             yield note
-        with Horizontal():
+        with ButtonRow():
             yield from left
             yield Static(classes="push")
             yield from right

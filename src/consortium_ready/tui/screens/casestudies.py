@@ -83,6 +83,7 @@ class CaseStudiesScreen(Overlay):
 
     CSS_PATH = "casestudies.tcss"
     HELP = guides.CASE_STUDIES
+    HELP_KEYS = guides.CASE_STUDIES_KEYS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "previous_case", "Previous consortium", show=False, priority=True),
         Binding(

@@ -148,6 +148,7 @@ class ComparisonScreen(Overlay):
 
     CSS_PATH = "comparison.tcss"
     HELP = guides.COMPARISON
+    HELP_KEYS = guides.COMPARISON_KEYS
 
     def __init__(self, comparison: Comparison) -> None:
         super().__init__()

@@ -1,4 +1,8 @@
-"""Small windows over a screen: help, a yes-or-no question, a note, a folder, a theme to jump to."""
+"""Small windows over a screen: help, a yes-or-no question, a note, a folder, a theme to jump to.
+
+Each has its own key list at the foot of the window, so that the keys of the screen
+underneath (which do nothing while it is open) are not what it shows.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,15 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets import Button, Footer, Input, OptionList, Static
 
+from consortium_ready.tui import guides
 from consortium_ready.tui.text import literal
+from consortium_ready.tui.widgets.buttonrow import ButtonRow
+from consortium_ready.tui.widgets.menu import Menu
 
 if TYPE_CHECKING:
     from consortium_ready.domain.questionnaire import ThemeProgress
@@ -22,12 +29,31 @@ Answer = TypeVar("Answer")
 
 
 class Dialog(ModalScreen[Answer]):
-    """A window over the current screen; Escape closes it without an answer."""
+    """A window over the current screen: what it says (scrolling if the window is short),
+    a row of buttons always in view, and its keys below; Escape closes it without an answer."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Close", id="close"),
     ]
+    READ_WITH_KEYS = False
+    """Whether the words take the focus, so that the arrow keys scroll them."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            with VerticalScroll(classes="dialog-body", can_focus=self.READ_WITH_KEYS):
+                yield from self.body()
+            with ButtonRow(classes="buttons"):
+                yield from self.buttons()
+        yield Footer(show_command_palette=False)
+
+    def body(self) -> ComposeResult:
+        """What the window says and asks."""
+        yield from ()
+
+    def buttons(self) -> ComposeResult:
+        """The buttons at its foot, left to right."""
+        yield Button("Close", id="close", variant="primary")
 
     @on(Button.Pressed, "#cancel, #close")
     def action_cancel(self) -> None:
@@ -35,56 +61,59 @@ class Dialog(ModalScreen[Answer]):
 
 
 class HelpDialog(Dialog[None]):
-    """What the screen underneath is for, and the keys that work on it."""
+    """What the screen underneath is for, and its keys, in words."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter", "cancel", "Close", id="close"),
+    ]
+    READ_WITH_KEYS = True
 
     def __init__(self, screen: Screen[object]) -> None:
         super().__init__()
-        self._guide = screen.HELP or ""
-        self._keys: dict[str, str] = {}
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if active.node in (screen, screen.app) and binding.description:
-                self._keys.setdefault(binding.description, self.app.get_key_display(binding))
+        self._guide: str = screen.HELP or ""
+        self._keys: guides.Keys = getattr(screen, "HELP_KEYS", ())
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static("Help", classes="title")
-            with VerticalScroll():
-                yield Static(self._guide, markup=False)
-                yield Static("Keys you can use here", classes="heading")
-                yield Static(
-                    Content("\n").join(
-                        Content.assemble((f"{key:>10}", "bold"), "  ", description)
-                        for description, key in self._keys.items()
-                    )
-                )
-                yield Static(
-                    "The mouse works too: click a choice or a button. Press ctrl+p "
-                    "for a list of everything you can do.",
-                    classes="hint",
-                )
-            with Horizontal(classes="buttons"):
-                yield Button("Close", id="close", variant="primary")
+    def body(self) -> ComposeResult:
+        yield Static("Help", classes="title")
+        if self._guide:
+            yield Static(self._guide, markup=False)
+        yield Static("Keys you can use here", classes="heading")
+        with Grid(classes="keys"):
+            for keys, meaning in (*self._keys, *guides.EVERYWHERE):
+                yield Static(keys, classes="key", markup=False)
+                yield Static(meaning, markup=False)
+        yield Static(
+            "The mouse works too: click a choice or a button. To close this help, press "
+            "Escape or Enter, or click Close.",
+            classes="hint",
+        )
+
+    def on_mount(self) -> None:
+        self.query_one(".dialog-body").focus()
 
 
 class ConfirmDialog(Dialog[bool]):
     """A yes-or-no question, with both answers spelt out on the buttons."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="close"),
+    ]
+
     def __init__(self, question: str, yes: str, no: str) -> None:
         super().__init__()
         self._question, self._yes, self._no = question, yes, no
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(self._question, markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button(self._yes, id="yes", variant="warning")
-                yield Button(self._no, id="no", variant="primary")
+    def body(self) -> ComposeResult:
+        yield Static(self._question, markup=False)
+
+    def buttons(self) -> ComposeResult:
+        yield Button(self._yes, id="yes", variant="warning")
+        yield Button(self._no, id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no").focus()
 
-    @on(Button.Pressed)
+    @on(Button.Pressed, "#yes, #no")
     def _answered(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
 
@@ -92,24 +121,28 @@ class ConfirmDialog(Dialog[bool]):
 class UnsavedDialog(Dialog[str]):
     """Quitting while the answers cannot be written: save elsewhere, quit anyway, or stay."""
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static("Your latest answers could not be saved", classes="title")
-            yield Static(
-                "The reports folder cannot be written to, so if you quit now the answers you "
-                "gave since the last successful save are lost. Save them in another folder "
-                "first, or stay and try again later.",
-                markup=False,
-            )
-            with Horizontal(classes="buttons"):
-                yield Button("Save in another folder", id="elsewhere", variant="primary")
-                yield Button("Quit without saving", id="quit", variant="error")
-                yield Button("Stay", id="stay")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Stay", id="close"),
+    ]
+
+    def body(self) -> ComposeResult:
+        yield Static("Your latest answers could not be saved", classes="title")
+        yield Static(
+            "The reports folder cannot be written to, so if you quit now the answers you "
+            "gave since the last successful save are lost. Save them in another folder "
+            "first, or stay and try again later.",
+            markup=False,
+        )
+
+    def buttons(self) -> ComposeResult:
+        yield Button("Save in another folder", id="elsewhere", variant="primary")
+        yield Button("Quit without saving", id="quit", variant="error")
+        yield Button("Stay", id="stay")
 
     def on_mount(self) -> None:
         self.query_one("#elsewhere").focus()
 
-    @on(Button.Pressed)
+    @on(Button.Pressed, "#elsewhere, #quit, #stay")
     def _chosen(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id)
 
@@ -117,6 +150,9 @@ class UnsavedDialog(Dialog[str]):
 class InputDialog(Dialog[Answer]):
     """A box to type in, with a button to accept what is typed and one to cancel."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="close"),
+    ]
     ACCEPT = "OK"
     placeholder = ""
 
@@ -128,14 +164,14 @@ class InputDialog(Dialog[Answer]):
         """The title and the words above the box."""
         yield from ()
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield from self.explain()
-            yield Input(self._value, id="typed-in", placeholder=self.placeholder)
-            yield Static("", id="typed-in-problem", classes="problem")
-            with Horizontal(classes="buttons"):
-                yield Button(self.ACCEPT, id="accept", variant="primary")
-                yield Button("Cancel", id="cancel")
+    def body(self) -> ComposeResult:
+        yield from self.explain()
+        yield Input(self._value, id="typed-in", placeholder=self.placeholder)
+        yield Static("", id="typed-in-problem", classes="problem")
+
+    def buttons(self) -> ComposeResult:
+        yield Button(self.ACCEPT, id="accept", variant="primary")
+        yield Button("Cancel", id="cancel")
 
     @on(Input.Submitted, "#typed-in")
     @on(Button.Pressed, "#accept")
@@ -214,15 +250,14 @@ class ThemeDialog(Dialog[str]):
         super().__init__()
         self._themes, self._current = themes, current
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         from consortium_ready.tui.widgets.themes import theme_option
 
-        with Vertical(classes="dialog"):
-            yield Static("Go to a theme", classes="title")
-            yield Static(
-                "Pick a theme with the arrow keys and press Enter, or click it.", classes="hint"
-            )
-            yield OptionList(*(theme_option(theme) for theme in self._themes), id="themes")
+        yield Static("Go to a theme", classes="title")
+        yield Static(
+            "Pick a theme with the arrow keys and press Enter, or click it.", classes="hint"
+        )
+        yield Menu(*(theme_option(theme) for theme in self._themes), id="themes")
 
     def on_mount(self) -> None:
         themes = self.query_one("#themes", OptionList)

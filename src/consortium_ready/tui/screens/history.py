@@ -45,6 +45,7 @@ class HistoryScreen(Overlay):
 
     CSS_PATH = "history.tcss"
     HELP = guides.HISTORY
+    HELP_KEYS = guides.HISTORY_KEYS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "mark", "Mark to compare", id="mark"),
         Binding("m", "compare_marked", "Compare with marked", id="compare-marked"),

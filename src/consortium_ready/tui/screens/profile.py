@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Header, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Header, Input, RadioSet, Static
 
 from consortium_ready.domain.profile import KINDS, ROLES, STAGES
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import WorkScreen, foot
+from consortium_ready.tui.widgets.marks import RadioChoice, TickBox
 
 INTRO = (
     "Tell us about your organisation and its consortium. The questions that follow depend "
@@ -44,6 +45,7 @@ class ProfileScreen(WorkScreen):
 
     CSS_PATH = "profile.tcss"
     HELP = guides.PROFILE
+    HELP_KEYS = guides.PROFILE_KEYS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="back"),
     ]
@@ -75,7 +77,7 @@ class ProfileScreen(WorkScreen):
                 self._choice("stage", STAGES.items(), draft.stage),
                 STAGE_HINT,
             )
-            yield Checkbox(REBIDDING_LABEL, draft.rebidding, id="rebidding")
+            yield TickBox(REBIDDING_LABEL, draft.rebidding, id="rebidding")
             yield from self._field(
                 "kind",
                 "What kind of consortium it is",
@@ -115,7 +117,7 @@ class ProfileScreen(WorkScreen):
         """A button for each (value, label), the one `chosen` pressed."""
         return RadioSet(
             *(
-                RadioButton(label, value=chosen == value, id=f"{name}-{value}")
+                RadioChoice(label, value=chosen == value, id=f"{name}-{value}")
                 for value, label in choices
             ),
             id=name,

@@ -47,6 +47,7 @@ class QuestionScreen(WorkScreen):
     CSS_PATH = "question.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]  # type: ignore[misc]  # Screen declares it `ClassVar[...] | None`, which mypy reads as an instance variable
     HELP = guides.QUESTION
+    HELP_KEYS = guides.QUESTION_KEYS
     BINDINGS: ClassVar[list[BindingType]] = [
         *_pick_bindings(),
         Binding("enter", "next", "Next", id="next"),
@@ -55,6 +56,7 @@ class QuestionScreen(WorkScreen):
         Binding("t", "themes", "Themes", id="themes"),
         Binding("c", "case", "Case study", id="case", show=False),
         Binding("f", "finish", "Finish", id="finish"),
+        Binding("d", "dont_know", "Don't know", id="dont-know", show=False),
     ]
 
     current: var[str] = var("", init=False)
@@ -62,7 +64,7 @@ class QuestionScreen(WorkScreen):
     def __init__(self, question_id: str) -> None:
         super().__init__()
         self.set_reactive(QuestionScreen.current, question_id)
-        self._keys_for: tuple[bool, bool, bool] | None = None
+        self._keys_for: tuple[bool, bool, bool, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,6 +75,7 @@ class QuestionScreen(WorkScreen):
             yield ThemeList(id="theme-list")
             with VerticalScroll(id="body"):
                 with Vertical(id="ask"):
+                    yield Static(id="theme-line", markup=False)
                     yield Static(id="question-text")
                     yield Static(id="how", classes="hint", markup=False)
                     yield Vertical(id="answer")
@@ -166,11 +169,14 @@ class QuestionScreen(WorkScreen):
             question.options, chosen, multiple=question.kind == "multi", id="choices"
         )
 
-    def _keys_that_apply(self, question: Question) -> tuple[bool, bool, bool]:
+    def _keys_that_apply(self, question: Question) -> tuple[bool, bool, bool, bool]:
         """Which keys work here: number keys pick options; `c` opens a case study it cites;
-        `n` adds a note (not while typing free text, where `n` is a letter)."""
+        `n` adds a note and `d` answers "don't know" (not while typing free text, where they
+        are letters; `d` only where "don't know" is offered)."""
         cases = self.session.bank.cases_cited(question.cites)
-        return question.kind in CHOICE_KINDS, bool(cases), question.kind != "text"
+        typed = question.kind == "text"
+        dont_know = not typed and question.option(DONT_KNOW) is not None
+        return question.kind in CHOICE_KINDS, bool(cases), not typed, dont_know
 
     def _show_why_and_lessons(self, question: Question) -> None:
         """Why the question matters, and the lessons of the consortia it cites."""
@@ -205,8 +211,10 @@ class QuestionScreen(WorkScreen):
         theme = next(t for t in themes if t.id == question.theme)
         position = questionnaire.position(question.id) or 0
         self.query_one("#position", Static).update(
-            f"Question {position} of {len(questionnaire.asked)} · {theme.title} "
-            f"({theme_progress(theme, answered=True)})"
+            f"Question {position} of {len(questionnaire.asked)} · {questionnaire.given} answered"
+        )
+        self.query_one("#theme-line", Static).update(
+            f"{theme.title} · {theme_progress(theme, answered=True)}"
         )
         self.query_one("#progress", ProgressBar).update(
             total=len(questionnaire.asked), progress=questionnaire.given
@@ -247,6 +255,15 @@ class QuestionScreen(WorkScreen):
     def _dont_know(self) -> None:
         self.session.answer(self.current, DONT_KNOW)
         self._move_on()
+
+    def action_dont_know(self) -> None:
+        """d: choose "Don't know" among the options, or answer it for a number and move on."""
+        choices = self.query("#choices")
+        if choices:
+            first = choices.first(AnswerChoices)
+            first.pick([option.value for option in first.options].index(DONT_KNOW))
+        else:
+            self._dont_know()
 
     # Moving about -----------------------------------------------------------------------
 
@@ -329,5 +346,7 @@ class QuestionScreen(WorkScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._keys_for is None:
             return True
-        options, cases, notes = self._keys_for
-        return {"pick": options, "case": cases, "note": notes}.get(action, True)
+        options, cases, notes, dont_know = self._keys_for
+        return {"pick": options, "case": cases, "note": notes, "dont_know": dont_know}.get(
+            action, True
+        )

@@ -180,6 +180,7 @@ class ResultScreen(WorkScreen):
 
     CSS_PATH = "result.tcss"
     HELP = guides.RESULT + guides.SAVE
+    HELP_KEYS = guides.RESULT_KEYS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "save", "Save", id="save"),
         Binding("a", "actions", "Owners and dates", id="actions"),
@@ -272,18 +273,19 @@ class ResultScreen(WorkScreen):
         if saved is None:
             return
         self.app.draft_saved_as_assessment()
-        files = " and ".join(path.name for path in [saved.json, *saved.reports])
-        where = shown_path(saved.json.parent)
+        stem = saved.json.stem
+        names = [saved.json.name]
+        names += [path.suffix if path.stem == stem else path.name for path in saved.reports]
         line = self.query_one("#saved-line", Static)
         line.add_class("-saved")
         line.update(
-            f"Saved in {where}: {files}. The .md and .html files are reports to read, print "
-            "or email."
+            f"Saved in {saved.json.parent.absolute()}\n"
+            f"as {', '.join(names[:-1])} and {names[-1]}.\n"
+            "The .html and .md files are the report, to read, print or email."
         )
         button = self.query_one("#save-button", Button)
         button.label, button.disabled = "Saved", True
         self.refresh_bindings()
-        self.notify(f"Saved in {where}.", title="Assessment saved", markup=False)
 
     def _save_failed(self, error: BaseException | None) -> None:
         if not isinstance(error, OSError):
@@ -300,8 +302,11 @@ class ResultScreen(WorkScreen):
         self.app.choose_folder(then=self.save)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Owners and dates are set on a saved assessment: the key shows once it is saved."""
-        return self.saved is not None if action == "actions" else True
+        """Owners and dates are set on a saved assessment: that key shows, and Save goes, once
+        it is saved."""
+        if action in ("actions", "save"):
+            return (self.saved is not None) == (action == "actions")
+        return True
 
     def action_actions(self) -> None:
         if self.saved is not None:
@@ -327,6 +332,7 @@ class SavedResultScreen(Overlay):
 
     CSS_PATH = "result.tcss"
     HELP = guides.RESULT + guides.START_FROM
+    HELP_KEYS = guides.SAVED_RESULT_KEYS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "start_from", "Start from these answers", id="start-from"),
         Binding("a", "actions", "Owners and dates", id="actions"),

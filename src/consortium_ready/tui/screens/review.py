@@ -16,6 +16,7 @@ from consortium_ready.domain.bank import Question
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import WorkScreen, foot
 from consortium_ready.tui.text import literal
+from consortium_ready.tui.widgets.menu import Menu
 from consortium_ready.words import plural
 
 
@@ -28,6 +29,7 @@ class ReviewScreen(WorkScreen):
 
     CSS_PATH = "review.tcss"
     HELP = guides.REVIEW
+    HELP_KEYS = guides.REVIEW_KEYS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "result", "See the result", id="result"),
         Binding("escape", "back", "Back", id="back"),
@@ -47,14 +49,14 @@ class ReviewScreen(WorkScreen):
             )
             if unanswered:
                 yield Static(f"Not answered yet ({len(unanswered)})", classes="heading")
-                yield OptionList(
+                yield Menu(
                     *(question_option(q, titles[q.theme]) for q in unanswered),
                     id="unanswered",
                     classes="questions",
                 )
             if dont_know:
                 yield Static(f'Answered "Don\'t know" ({len(dont_know)})', classes="heading")
-                yield OptionList(
+                yield Menu(
                     *(question_option(q, titles[q.theme]) for q in dont_know),
                     id="dont-know",
                     classes="questions",
@@ -112,8 +114,9 @@ class ReviewScreen(WorkScreen):
         )
 
     def on_mount(self) -> None:
+        """Focus the first list (or the result button), with the heading still in view."""
         lists = self.query(".questions")
-        (lists.first() if lists else self.query_one("#result-button")).focus()
+        (lists.first() if lists else self.query_one("#result-button")).focus(scroll_visible=False)
 
     @on(OptionList.OptionSelected, ".questions")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import AppScreen
+from consortium_ready.tui.widgets.menu import Menu
 
 if TYPE_CHECKING:
     from consortium_ready.store.drafts import Draft
@@ -42,6 +43,7 @@ class StartScreen(AppScreen):
     """Welcome, and the choices that make sense given what is in the reports folder."""
 
     HELP = guides.START
+    HELP_KEYS = guides.START_KEYS
 
     surroundings: Surroundings | None = None
 
@@ -146,7 +148,7 @@ class StartScreen(AppScreen):
         found = self.query("#choices")
         if found:
             return found.first(OptionList)
-        choices = OptionList(id="choices")
+        choices = Menu(id="choices")
         self.query_one("#start").mount(choices)
         self.mount(Footer(show_command_palette=False))
         return choices

@@ -12,10 +12,10 @@ from textual import events, on
 from textual.content import Content
 from textual.message import Message
 from textual.style import Style
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from consortium_ready.tui.text import literal
+from consortium_ready.tui.widgets.menu import Menu
 from consortium_ready.words import local_when, score_number, verdict
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def saved_option(index: int, entry: Entry, marked: bool, box: bool) -> Option:
     )
 
 
-class SavedList(OptionList):
+class SavedList(Menu):
     """The saved assessments; a click on a box marks rather than chooses."""
 
     class BoxClicked(Message):

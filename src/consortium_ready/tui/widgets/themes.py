@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from consortium_ready.tui.widgets.menu import Menu
 
 if TYPE_CHECKING:
     from consortium_ready.domain.questionnaire import ThemeProgress
@@ -30,7 +31,7 @@ def theme_option(theme: ThemeProgress) -> Option:
     )
 
 
-class ThemeList(OptionList):
+class ThemeList(Menu):
     """The themes in order, each with its progress; the current one is highlighted."""
 
     def show(self, themes: list[ThemeProgress], current: str | None) -> None:

@@ -45,12 +45,8 @@ class NumberBox(Input):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "screen.note", "Note", show=False, priority=True),
-        Binding("d", "dont_know", "Don't know", show=False, priority=True),
+        Binding("d", "screen.dont_know", "Don't know", show=False, priority=True),
     ]
-
-    def action_dont_know(self) -> None:
-        for button in self.screen.query("#dont-know").results(Button):
-            button.press()
 
 
 class NumberAnswer(Vertical):
