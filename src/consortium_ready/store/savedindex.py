@@ -19,6 +19,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from consortium_ready import __version__
 from consortium_ready.domain.assessment import Assessment
+from consortium_ready.domain.consortium import Answered
 from consortium_ready.domain.profile import organisation_key
 from consortium_ready.store.files import atomic_write
 from consortium_ready.words import bank_name
@@ -64,7 +65,7 @@ class Summary(_Part):
     result: _Result
 
 
-def summary_fields(saved: Summary | Assessment) -> dict[str, Any]:
+def summary_fields(saved: Summary | Assessment | Answered) -> dict[str, Any]:
     """The history table's fields for one assessment, whole or summarised."""
     result, organisation = saved.result, saved.profile.organisation
     return {
