@@ -95,3 +95,24 @@ ACTIONS = (
     "comparison says which were done, which are overdue and which are new. To track them in "
     "a spreadsheet instead, use `consortium-ready actions --export` and `--import`."
 )
+
+PARTNERS = (
+    "See several organisations' saved assessments together, as a lead body or a council for "
+    "voluntary service would: where the partners stand, and where they disagree.\n\n"
+    "The organisations in the reports folder are listed, each by its latest complete "
+    "assessment. To read another folder, such as one holding the files partners sent back, "
+    "type its name and press Enter. Tick the organisations to include with Space or a click "
+    "(a ticks all, n none), then press s or Show together."
+)
+
+CONSORTIUM = (
+    "The partners together, in tabs (left and right arrows, or a click). The grid puts each "
+    "partner against each theme: the partner's score, coloured by its band, ? where it knows "
+    "too little of the theme, and the middle of the partners at the foot. The line below says "
+    "what the highlighted cell is; Enter on a partner opens its own assessment.\n\n"
+    "Disagreements lists first the facts the partners contradict each other on, then answers "
+    "and theme bands two or more levels apart, each with the lessons behind it. Flags lists "
+    "what the partners' answers show together (no lead, more than one, the lead's word "
+    "against what partners have seen), then every red flag any partner raised, and who "
+    "raised it. To print or email this picture, run `consortium-ready aggregate`."
+)

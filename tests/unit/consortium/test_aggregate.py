@@ -8,7 +8,7 @@ import pytest
 
 from consortium_ready.domain.aggregate import aggregate, common_questions, letters
 from consortium_ready.domain.consortium import Answered, Invitation
-from tests.unit.consortium.kit import partner, returned
+from tests.consortium_kit import partner, returned
 
 AGREEING = ("Ashby Carers", "Brook Advice", "Castle Youth")
 

@@ -13,7 +13,7 @@ from consortium_ready.content.answersfile import read_answers
 from consortium_ready.content.loader import load_bank
 from consortium_ready.store.files import slugify
 from consortium_ready.store.gathered import gather
-from tests.unit.consortium.kit import CONSORTIUM, partner, save
+from tests.consortium_kit import CONSORTIUM, partner, save
 from tests.unit.test_loader import edit
 
 NAMES = ["Ashby Carers", "Brook <Advice> & Co", "Castle Youth"]

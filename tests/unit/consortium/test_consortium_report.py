@@ -11,7 +11,7 @@ from consortium_ready.domain.aggregate import Returned, aggregate
 from consortium_ready.domain.consortium import Answered
 from consortium_ready.reports.consortium import MEMBERS_SHOWN, TOP_ITEMS
 from consortium_ready.reports.render import consortium_reports
-from tests.unit.consortium.kit import partner, returned
+from tests.consortium_kit import partner, returned
 
 
 def first_disagreement(html: str) -> str:

@@ -11,7 +11,7 @@ import re
 
 from consortium_ready.domain.aggregate import aggregate
 from consortium_ready.words import plain_number
-from tests.unit.consortium.kit import partner, returned
+from tests.consortium_kit import partner, returned
 from tests.unit.helpers import REPO
 
 DOC = REPO / "docs" / "scoring.md"

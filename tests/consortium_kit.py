@@ -1,4 +1,4 @@
-"""What the consortium tests share: partners made from a worked example, with answers changed.
+"""What the consortium tests, unit and functional, share: partners made from a worked example.
 
 Every partner starts from docs/examples/well-run-late.yaml (a well-run bid, set
 up as Leeds and Norfolk were), so that partners agree on everything the test
