@@ -16,7 +16,7 @@ from tests.functional.test_comparing import EARLIER, HARROW
 def saved_tracking(reports):
     (entry,) = scan(reports).entries
     assessment = entry.load()
-    return assessment, {k: v for k, v in assessment.tracking.items()}
+    return assessment, assessment.tracking
 
 
 async def test_an_action_is_given_an_owner_a_date_and_a_status(make_app, reports, tui_bank):

@@ -14,32 +14,25 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from consortium_ready.domain.bank import DONT_KNOW, AnswerValue, Bank, Option, Question
+from consortium_ready.domain.bank import Bank
 from consortium_ready.domain.conditions import visibility
 from consortium_ready.domain.consortium import (
     Answered,
     BankUse,
     Cell,
     Consortium,
-    ConsortiumFlag,
-    Counted,
     Coverage,
-    Disagreement,
     Invitation,
     Member,
-    Position,
     RaisedFlag,
     ThemeSpread,
 )
-from consortium_ready.domain.profile import KINDS, STAGES, organisation_key
+from consortium_ready.domain.disagreements import disagreements, importance
+from consortium_ready.domain.leadflags import consortium_flags
+from consortium_ready.domain.profile import organisation_key
 from consortium_ready.domain.result import QuestionScore, ThemeScore
 from consortium_ready.domain.scoring import theme_scores
 from consortium_ready.words import bank_name, plural
-
-COMPARED = ("single", "yes_no", "number")
-"""The kinds of question compared answer for answer (the answers to others are sets or text)."""
-WIDE_APART = 2
-"""Answers, or theme bands, this many levels apart or more are a disagreement."""
 
 
 @dataclass(frozen=True)
@@ -133,92 +126,6 @@ def _spread(bank: Bank, index: int, cells: list[Cell | None], labels: list[str])
     )
 
 
-def _levels(question: Question) -> dict[int, int]:
-    """Each score an answer can earn, to its level: 0 for the best, 1 for the next, ..."""
-    scores = sorted({o.score or 0 for o in question.options if not o.dont_know}, reverse=True)
-    return {score: level for level, score in enumerate(scores)}
-
-
-def _chosen(question: Question, value: AnswerValue) -> Option | None:
-    """The option an answer takes (a number's band), or None for one this bank does not offer."""
-    if question.kind == "number" and isinstance(value, (int, float)):
-        return question.number_option(float(value)) if question.number_bands else None
-    return question.option(value) if isinstance(value, str) else None
-
-
-def _disagreement(
-    bank: Bank,
-    question: Question,
-    given: list[tuple[str, Counted, AnswerValue | None]],
-) -> Disagreement | None:
-    """How the partners' answers to `question` differ, if they do: None when they agree."""
-    levels = _levels(question)
-    positions: dict[str, tuple[str, int | None, list[str]]] = {}
-    dont_know: list[str] = []
-    for label, counted, value in given:
-        if counted.status == "dont_know":
-            dont_know.append(label)
-            continue
-        option = _chosen(question, value) if value is not None else None
-        if counted.status != "answered" or option is None or value is None:
-            continue
-        exact = question.fact and question.kind == "number"
-        key, words = (
-            (str(value), bank.answer_words(question.id, value))
-            if exact
-            else (
-                option.value,
-                option.label,
-            )
-        )
-        level = levels.get(option.score or 0)
-        positions.setdefault(key, (words, level, []))[2].append(label)
-    found = [level for _, level, _ in positions.values() if level is not None]
-    apart = max(found) - min(found) if found else 0
-    if len(positions) < 2 or (not question.fact and apart < WIDE_APART):
-        return None
-    ordered = sorted(
-        positions.values(), key=lambda p: (p[1] if p[1] is not None else len(levels), -len(p[2]))
-    )
-    return Disagreement(
-        question=question.id,
-        text=question.text,
-        theme=bank.theme_titles.get(question.theme, question.theme),
-        fact=question.fact,
-        positions=[Position(answer=w, level=lv, members=m) for w, lv, m in ordered],
-        dont_know=dont_know,
-        levels_apart=apart,
-        cites=question.cites,
-    )
-
-
-def _disagreements(
-    bank: Bank, members: list[tuple[str, Answered]], common: set[str]
-) -> list[Disagreement]:
-    """Every question compared whose answers differ: facts, and answers two levels apart."""
-    counted = [(label, {s.question: s for s in a.result.questions}, a) for label, a in members]
-    found = []
-    for question in bank.questions:
-        if question.kind not in COMPARED or question.id not in common:
-            continue
-        given = [
-            (label, scores[question.id], a.answers.get(question.id))
-            for label, scores, a in counted
-            if question.id in scores
-        ]
-        if (disagreement := _disagreement(bank, question, given)) is not None:
-            found.append(disagreement)
-    return found
-
-
-def _importance(bank: Bank, question_id: str) -> float:
-    """A question's weight times its theme's: how much it counts in the overall score."""
-    question = bank.question(question_id)
-    if question is None:
-        return 0.0
-    return (question.weight or 1) * bank.theme(question.theme).weight
-
-
 def _flags(bank: Bank, members: list[tuple[str, Answered]]) -> list[RaisedFlag]:
     """Every red flag any partner raised: the worst cap first, then the most partners."""
     raised: dict[str, RaisedFlag] = {}
@@ -245,127 +152,6 @@ def _flags(bank: Bank, members: list[tuple[str, Answered]]) -> list[RaisedFlag]:
             order.get(f.id, len(order)),
         ),
     )
-
-
-def _lead_differs(
-    bank: Bank, members: list[tuple[str, Answered]], common: set[str]
-) -> list[ConsortiumFlag]:
-    """For each question with a `lead_check`: the partners whose answers differ from what the
-    lead says of itself."""
-    leads = [(label, a) for label, a in members if a.profile.role == "lead"]
-    others = [(label, a) for label, a in members if a.profile.role != "lead"]
-    flags = []
-    for question in bank.questions:
-        check = question.lead_check
-        asked = bank.question(check.question) if check and check.question else question
-        if check is None or asked is None or not {question.id, asked.id} <= common:
-            continue
-        for lead_label, lead in leads:
-            claim = lead.answers.get(asked.id)
-            if not isinstance(claim, str) or asked.option(claim) is None or claim == DONT_KNOW:
-                continue
-            if check.agrees and claim not in check.agrees:
-                continue
-            agreeing = check.agrees.get(claim, [claim])
-            differing: dict[str, list[str]] = {}
-            for label, other in others:
-                answer = other.answers.get(question.id)
-                if answer is not None and answer not in agreeing:
-                    differing.setdefault(bank.answer_words(question.id, answer), []).append(label)
-            if not differing:
-                continue
-            said = (
-                f"{lead_label}, expecting to lead, answers “{bank.answer_words(asked.id, claim)}”"
-            )
-            details = (
-                [f"Asked “{asked.text}”, {said}; partners answer otherwise."]
-                if asked is question
-                else [
-                    f"Asked “{asked.text}”, {said}.",
-                    f"Partners asked “{question.text}” answer otherwise.",
-                ]
-            )
-            flags.append(
-                ConsortiumFlag(
-                    kind="lead-differs",
-                    members=[lead_label],
-                    details=details,
-                    positions=[
-                        Position(answer=words, level=None, members=who)
-                        for words, who in differing.items()
-                    ],
-                    cites=question.cites,
-                )
-            )
-    return flags
-
-
-def _lead_cites(bank: Bank) -> list[str]:
-    """The lessons behind the questions that check the lead's word: why a lead matters."""
-    refs = [ref for q in bank.questions if q.lead_check for ref in q.cites]
-    return list(dict.fromkeys(refs))
-
-
-def _described(members: list[tuple[str, Answered]], anonymise: bool) -> list[str]:
-    """Sentences for each part of the profile the partners give differently."""
-    details = []
-    for field, words in (("stage", STAGES), ("kind", KINDS)):
-        given: dict[str, int] = {}
-        for _, a in members:
-            value = getattr(a.profile, field)
-            given[words[value]] = given.get(words[value], 0) + 1
-        if len(given) > 1:
-            counts = ", ".join(
-                f"{plural(n, 'partner')} {'says' if n == 1 else 'say'} {w}"
-                for w, n in given.items()
-            )
-            details.append(f"The consortium's {field}: {counts}.")
-    names: dict[str, list[str]] = {}
-    for _, a in members:
-        if a.profile.consortium:
-            names.setdefault(organisation_key(a.profile.consortium), []).append(
-                a.profile.consortium
-            )
-    if len(names) > 1:
-        shown = "" if anonymise else ": " + "; ".join(f"“{n[0]}”" for n in names.values())
-        details.append(f"The consortium's name is given {len(names)} different ways{shown}.")
-    return details
-
-
-def _consortium_flags(
-    bank: Bank, members: list[tuple[str, Answered]], common: set[str], anonymise: bool
-) -> list[ConsortiumFlag]:
-    leads = [label for label, a in members if a.profile.role == "lead"]
-    cites = _lead_cites(bank)
-    flags = []
-    if not leads:
-        undecided = sum(a.profile.role == "undecided" for _, a in members)
-        flags.append(
-            ConsortiumFlag(
-                kind="no-lead",
-                members=[],
-                details=[
-                    f"Of {plural(len(members), 'partner')}, none expects to lead"
-                    + (f"; {undecided} undecided." if undecided else ".")
-                ],
-                cites=cites,
-            )
-        )
-    elif len(leads) > 1:
-        flags.append(
-            ConsortiumFlag(
-                kind="several-leads",
-                members=leads,
-                details=[f"{len(leads)} partners expect to lead."],
-                cites=cites,
-            )
-        )
-    flags += _lead_differs(bank, members, common)
-    if described := _described(members, anonymise):
-        flags.append(
-            ConsortiumFlag(kind="described-differently", members=[], details=described, cites=[])
-        )
-    return flags
 
 
 def _banks(members: list[tuple[str, Answered]]) -> list[BankUse]:
@@ -478,7 +264,7 @@ def aggregate(
         _spread(bank, index, [_cell(scores.get(theme.id)) for scores in by_member], labels)
         for index, theme in enumerate(bank.themes)
     ]
-    found = _disagreements(bank, chosen, common)
+    found = disagreements(bank, chosen, common)
     order_of = bank.question_order
     banks = _banks(chosen)
     names = [a.profile.consortium for _, a in chosen if a.profile.consortium]
@@ -496,14 +282,14 @@ def aggregate(
         themes=[theme for theme in themes if any(theme.cells)],
         contradictions=sorted(
             (d for d in found if d.fact),
-            key=lambda d: (-_importance(bank, d.question), -d.levels_apart, order_of[d.question]),
+            key=lambda d: (-importance(bank, d.question), -d.levels_apart, order_of[d.question]),
         ),
         spreads=sorted(
             (d for d in found if not d.fact),
-            key=lambda d: (-d.levels_apart, -_importance(bank, d.question), order_of[d.question]),
+            key=lambda d: (-d.levels_apart, -importance(bank, d.question), order_of[d.question]),
         ),
         flags=_flags(bank, chosen),
-        consortium_flags=_consortium_flags(bank, chosen, common, anonymise),
+        consortium_flags=consortium_flags(bank, chosen, common, anonymise),
         coverage=_coverage(returned, members, invitation, skipped, anonymise),
         notes=_notes(banks, members, len(common)),
     )

@@ -26,6 +26,8 @@ from consortium_ready.domain.result import (
 )
 
 VIEW_KIND: Final = "consortium-ready consortium view"
+WIDE_APART = 2
+"""Answers, or theme bands, this many levels apart or more are a disagreement."""
 VIEW_VERSION = 1
 
 
@@ -246,7 +248,7 @@ class Consortium(Strict):
     @property
     def theme_gaps(self) -> list[ThemeSpread]:
         """The themes where partners' bands are two or more apart, widest first."""
-        gaps = [theme for theme in self.themes if theme.levels_apart >= 2]
+        gaps = [theme for theme in self.themes if theme.levels_apart >= WIDE_APART]
         return sorted(gaps, key=lambda theme: (-theme.levels_apart, -theme.weight))
 
     @property

@@ -30,7 +30,9 @@ T = TypeVar("T")
 TOP_ITEMS = 8
 """Disagreements and flags shown in full; the rest are folded away."""
 NAMES_SHOWN = 20
-"""Partners named in one list before the rest are folded away."""
+"""Partners named in one list before the rest are folded away..."""
+NAMES_SHOWN_AT_SCALE = 6
+"""... and when there are more than MEMBERS_SHOWN partners."""
 LESSONS_SHOWN = 3
 """Lessons shown under one item before the rest are folded away."""
 MEMBERS_SHOWN = 40
@@ -190,7 +192,7 @@ def _dont_know(labels: list[str], what: str) -> str:
     return f"{plural(len(labels), 'partner')} {what}" if labels else ""
 
 
-def _question(bank: Bank, d: Disagreement) -> DisagreementView:
+def _question(bank: Bank, d: Disagreement, limit: int) -> DisagreementView:
     heading = (
         "Partners contradict each other on a fact"
         if d.fact
@@ -201,14 +203,14 @@ def _question(bank: Bank, d: Disagreement) -> DisagreementView:
         heading=heading,
         subject=d.text,
         theme=d.theme,
-        positions=[PositionView(p.answer, names(p.members)) for p in d.positions],
-        dont_know=names(d.dont_know),
+        positions=[PositionView(p.answer, names(p.members, limit)) for p in d.positions],
+        dont_know=names(d.dont_know, limit),
         dont_know_words=_dont_know(d.dont_know, "answered “don't know”"),
         citations=citations(bank, d.cites),
     )
 
 
-def _theme(bank: Bank, theme: ThemeSpread, labels: list[str]) -> DisagreementView:
+def _theme(bank: Bank, theme: ThemeSpread, labels: list[str], limit: int) -> DisagreementView:
     """A theme whose bands are far apart, as partners grouped by band, best first."""
     by_band: dict[str, list[str]] = {}
     unknown = []
@@ -225,36 +227,36 @@ def _theme(bank: Bank, theme: ThemeSpread, labels: list[str]) -> DisagreementVie
         heading=f"Theme bands {theme.levels_apart} apart",
         subject=theme.title,
         theme=None,
-        positions=[PositionView(bank.band_label(b), names(by_band[b])) for b in bands],
-        dont_know=names(unknown),
+        positions=[PositionView(bank.band_label(b), names(by_band[b], limit)) for b in bands],
+        dont_know=names(unknown, limit),
         dont_know_words=_dont_know(unknown, "know too little of it for a score"),
         citations=[],
     )
 
 
-def _raised(bank: Bank, flag: RaisedFlag) -> FlagView:
+def _raised(bank: Bank, flag: RaisedFlag, limit: int) -> FlagView:
     return FlagView(
         title=flag.title if flag.raised_by else flag.title_unknown,
         explain=None,
         caps=bank.band_label(flag.caps_band),
         details=[],
         positions=[],
-        raised=names(flag.raised_by),
-        unknown=names(flag.unknown_by),
+        raised=names(flag.raised_by, limit),
+        unknown=names(flag.unknown_by, limit),
         unknown_title=flag.title_unknown if flag.raised_by and flag.unknown_by else None,
         citations=citations(bank, flag.cites),
     )
 
 
-def _consortium_flag(bank: Bank, flag: ConsortiumFlag) -> FlagView:
+def _consortium_flag(bank: Bank, flag: ConsortiumFlag, limit: int) -> FlagView:
     title, explain = FLAG_WORDS[flag.kind]
     return FlagView(
         title=title,
         explain=explain,
         caps=None,
         details=flag.details,
-        positions=[PositionView(p.answer, names(p.members)) for p in flag.positions],
-        raised=names(flag.members),
+        positions=[PositionView(p.answer, names(p.members, limit)) for p in flag.positions],
+        raised=names(flag.members if flag.kind == "several-leads" else [], limit),
         unknown=names([]),
         unknown_title=None,
         citations=citations(bank, flag.cites),
@@ -350,10 +352,11 @@ def _coverage(c: Consortium) -> list[str]:
 def consortium_view(c: Consortium, bank: Bank) -> ConsortiumView:
     """The content of a consortium report, with every id resolved against `bank`."""
     labels = [m.label for m in c.members]
+    limit = NAMES_SHOWN if len(labels) <= MEMBERS_SHOWN else NAMES_SHOWN_AT_SCALE
     disagreements = [
-        *(_question(bank, d) for d in c.contradictions),
-        *(_question(bank, d) for d in c.spreads),
-        *(_theme(bank, t, labels) for t in c.theme_gaps),
+        *(_question(bank, d, limit) for d in c.contradictions),
+        *(_question(bank, d, limit) for d in c.spreads),
+        *(_theme(bank, t, labels, limit) for t in c.theme_gaps),
     ]
     name = c.consortium
     return ConsortiumView(
@@ -365,8 +368,8 @@ def consortium_view(c: Consortium, bank: Bank) -> ConsortiumView:
         summary=_summary(c, len(disagreements)),
         notes=c.notes,
         disagreements=folded(disagreements, TOP_ITEMS),
-        flags=folded([_raised(bank, f) for f in c.flags], TOP_ITEMS),
-        consortium_flags=[_consortium_flag(bank, f) for f in c.consortium_flags],
+        flags=folded([_raised(bank, f, limit) for f in c.flags], TOP_ITEMS),
+        consortium_flags=[_consortium_flag(bank, f, limit) for f in c.consortium_flags],
         themes=_themes(bank, c),
         members=folded([_member(bank, m) for m in c.members], MEMBERS_SHOWN),
         coverage=_coverage(c),

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from consortium_ready.domain.bank import Bank
 from consortium_ready.domain.consortium import Cell, Consortium
-from consortium_ready.reports.chart import Tick
 from consortium_ready.reports.view import band_tone
 from consortium_ready.words import score_number
 
@@ -126,6 +125,14 @@ def partner_grid(c: Consortium, bank: Bank, most: int | None = None) -> Grid:
 
 
 @dataclass(frozen=True)
+class Tick:
+    """Where a band begins on the ranges' track, and its label."""
+
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
 class Dot:
     """The partners with one score for a theme: one dot, larger the more partners it stands for."""
 
@@ -135,7 +142,7 @@ class Dot:
 
     @property
     def radius(self) -> float:
-        return round(min(4.5 + 1.5 * math.sqrt(self.count - 1), 11.0), 1)
+        return round(min(4.0 + 1.2 * math.sqrt(self.count - 1), 8.0), 1)
 
 
 @dataclass(frozen=True)

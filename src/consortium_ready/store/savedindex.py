@@ -13,16 +13,18 @@ import contextlib
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from consortium_ready import __version__
 from consortium_ready.domain.assessment import Assessment
-from consortium_ready.domain.consortium import Answered
 from consortium_ready.domain.profile import organisation_key
 from consortium_ready.store.files import atomic_write
 from consortium_ready.words import bank_name
+
+if TYPE_CHECKING:
+    from consortium_ready.domain.consortium import Answered
 
 INDEX_NAME = ".history-index.json"
 

@@ -15,7 +15,7 @@ from tests.consortium_kit import partner, returned
 
 
 def first_disagreement(html: str) -> str:
-    article = html[html.index('<article class="disagreement') :]
+    article = html[html.index('<article class="cv-disagreement') :]
     return article[: article.index("</article>")]
 
 
@@ -105,9 +105,9 @@ def test_thirty_partners_are_all_shown_with_nothing_folded(bank):
     view = aggregate(many(bank, 30), bank)
     reports = consortium_reports(view, bank)
     html, markdown = reports[".html"], reports[".md"]
-    grid = html[html.index('<svg class="chart grid"') :]
+    grid = html[html.index('<svg class="cv-chart cv-grid"') :]
     grid = grid[: grid.index("</svg>")]
-    assert grid.count('<g class="row') == 31  # each partner, and the middle
+    assert grid.count('<g class="cv-row') == 31  # each partner, and the middle
     assert all(f"Member {index:03d}" in grid for index in range(30))
     assert "more partners" not in html and "The grid of all" not in html
     assert rows(markdown) == 60  # the grid, and the list of who answered
@@ -118,8 +118,8 @@ def test_at_three_hundred_the_first_items_come_first_and_the_rest_are_folded(ban
     assert len(view.contradictions) + len(view.spreads) > TOP_ITEMS
     reports = consortium_reports(view, bank)
     html, markdown = reports[".html"], reports[".md"]
-    shown = html[: html.index('<details class="more">')]
-    assert shown.count('<article class="disagreement') == TOP_ITEMS
+    shown = html[: html.index('<details class="cv-more">')]
+    assert shown.count('<article class="cv-disagreement') == TOP_ITEMS
     assert "The grid of all 300 partners" in html
     assert f"{300 - MEMBERS_SHOWN} more partners" in html
     assert rows(markdown) == 2 * MEMBERS_SHOWN

@@ -96,7 +96,7 @@ def flag_text(number: int, f: FlagView) -> Content:
             literal(f"Holds each of these partners' result at {f.caps} or below.", "italic")
         )
     elif f.raised.all:
-        lines.append(literal(f"Partners: {f.raised.words}"))
+        lines.append(literal(f"Expecting to lead: {f.raised.words}"))
     lines += _lessons(f)
     return Content("\n").join(lines)
 
