@@ -31,6 +31,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/startup_bench.py
 	$(BIN)/python benchmarks/history_bench.py
+	$(BIN)/python benchmarks/consortium_bench.py
 
 validate: $(STAMP)
 	$(BIN)/consortium-ready validate

@@ -36,13 +36,19 @@ from consortium_ready.store.savedindex import INDEX_NAME, add_to_index
 ORGANISATIONS = 200
 
 
-def random_answers(bank, profile: Profile, rng: random.Random) -> dict:
-    """Answer every question as it comes up, as someone going through the questionnaire would."""
+def random_answers(
+    bank, profile: Profile, rng: random.Random, preferred: dict | None = None, keep: float = 0
+) -> dict:
+    """Answer every question as it comes up, as someone going through the questionnaire would;
+    with the `preferred` answer, where there is one, `keep` of the time."""
     answers: dict = {}
     for question in bank.questions:
         if question not in asked_questions(bank, profile, answers) or not question.options:
             continue
-        if question.kind == "number":
+        wanted = (preferred or {}).get(question.id)
+        if wanted is not None and rng.random() < keep:
+            answers[question.id] = wanted
+        elif question.kind == "number":
             answers[question.id] = rng.randint(0, 12)
         elif question.kind == "multi":
             plain = [o.value for o in question.options if not o.exclusive]

@@ -7,6 +7,7 @@ import json
 import shutil
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -340,6 +341,106 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return _write_or_print(render_comparison(comparison, fmt), args.out)
 
 
+def cmd_invite(args: argparse.Namespace) -> int:
+    """Write the partner pack: answers files, a note on answering, and the invitation list."""
+    from pydantic import ValidationError
+
+    from consortium_ready.cli.text import printable
+    from consortium_ready.content.invitation import (
+        INVITATION_FILE,
+        NOTE_FILE,
+        answers_for,
+        invitation_text,
+        pack_note,
+    )
+    from consortium_ready.domain.consortium import Invitation
+    from consortium_ready.store.files import create_all, slugify
+
+    try:
+        invitation = Invitation(
+            consortium=args.consortium,
+            kind=args.kind,
+            stage=args.stage,
+            tender_deadline=args.deadline,
+            lead=args.lead,
+            partners=args.partner or [],
+        )
+    except ValidationError as error:
+        raise InputError(
+            [Problem(Path(), None, f"--{e['loc'][0]}", e["msg"]) for e in error.errors()]
+        ) from None
+    bank, out = _bank(args), args.out
+    answers = {"answers.yaml": answers_for(bank, invitation, None)}
+    for name in invitation.invited:
+        answers[f"answers-{slugify(name)}.yaml"] = answers_for(bank, invitation, name)
+    files = {
+        out / NOTE_FILE: pack_note(invitation, list(answers)),
+        out / INVITATION_FILE: invitation_text(invitation),
+        **{out / name: text for name, text in answers.items()},
+    }
+    taken = [path for path in files if path.exists()]
+    if taken:
+        raise InputError(
+            [Problem(path, None, "--out", "already exists; nothing was written") for path in taken]
+        )
+    try:
+        written = create_all(files)
+    except OSError as error:
+        print(
+            f"consortium-ready: could not write in {out}: {error.strerror or error}.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    for path in written:
+        print(printable(f"Wrote {path}"))
+    print(f"Send each partner {NOTE_FILE} and its answers file; keep {INVITATION_FILE}.")
+    return EXIT_OK
+
+
+def cmd_aggregate(args: argparse.Namespace) -> int:
+    """Combine partners' saved assessments into one consortium report."""
+    from consortium_ready.cli.text import printable
+    from consortium_ready.domain.aggregate import aggregate
+    from consortium_ready.reports.consortium import consortium_view
+    from consortium_ready.reports.render import consortium_reports
+    from consortium_ready.store.files import TIMESTAMP, slugify, write_together
+    from consortium_ready.store.gathered import VIEW_PREFIX, gather
+
+    bank = _bank(args)
+    found = gather(args.paths, args.invited)
+    _warn_skipped(found.warnings)
+    if not found.returned:
+        raise InputError(
+            [Problem(path, None, "", "no saved assessments found here") for path in args.paths]
+        )
+    consortium = aggregate(
+        found.returned,
+        bank,
+        invitation=found.invitation,
+        anonymise=args.anonymise,
+        skipped=[f"{p.file}: {p.message}" for p in found.warnings],
+    )
+    name = "anonymised" if args.anonymise else slugify(consortium.consortium or "consortium")
+    try:
+        written = write_together(
+            args.out,
+            f"{VIEW_PREFIX}-{name}-{consortium.made.strftime(TIMESTAMP)}",
+            consortium_reports(consortium, bank),
+        )
+    except OSError as error:
+        print(
+            f"consortium-ready: could not write in {args.out}: {error.strerror or error}. "
+            "Choose another folder with --out DIR.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    for line in consortium_view(consortium, bank).summary:
+        print(printable(line))
+    for path in written:
+        print(printable(f"Report {path}"))
+    return EXIT_OK
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     from consortium_ready.store.files import reports_dir
     from consortium_ready.tui.app import ConsortiumReadyApp
@@ -513,7 +614,67 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="also write the comparison as a report (.html or .md)",
     )
+    _consortium_commands(command)
     return parser
+
+
+def _consortium_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """`invite` and `aggregate`: the partner pack out, the consortium report back."""
+    from consortium_ready.domain.profile import KINDS, STAGES
+
+    invite = command(
+        "invite",
+        cmd_invite,
+        "Write the pack a lead sends its partners: answers files with the consortium filled in, "
+        "a note on how to answer and what to send back, and the list of who was invited.",
+    )
+    invite.add_argument("--consortium", required=True, metavar="NAME", help="the consortium")
+    invite.add_argument("--lead", metavar="ORG", help="the organisation expected to lead")
+    invite.add_argument(
+        "--partner",
+        action="append",
+        metavar="ORG",
+        help="an organisation asked to answer (give it once for each)",
+    )
+    invite.add_argument("--kind", choices=KINDS, default="not-known", help="the consortium's kind")
+    invite.add_argument("--stage", choices=STAGES, help="the consortium's stage")
+    invite.add_argument(
+        "--deadline", type=date.fromisoformat, metavar="YYYY-MM-DD", help="the tender deadline"
+    )
+    invite.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="write the pack here"
+    )
+    aggregate = command(
+        "aggregate",
+        cmd_aggregate,
+        "Combine partners' saved assessments into one consortium report: where they stand "
+        "together and where they disagree (HTML, Markdown and JSON).",
+    )
+    aggregate.add_argument(
+        "paths",
+        type=Path,
+        nargs="+",
+        metavar="PATH",
+        help="saved assessments (.json), or folders of them",
+    )
+    aggregate.add_argument(
+        "--out",
+        type=Path,
+        default=Path(),
+        metavar="DIR",
+        help="write the reports in this folder (default: here)",
+    )
+    aggregate.add_argument(
+        "--anonymise",
+        action="store_true",
+        help='name partners "Partner A", "Partner B", ... and no organisation anywhere',
+    )
+    aggregate.add_argument(
+        "--invited",
+        type=Path,
+        metavar="FILE",
+        help="the invitation list (default: invitation.yaml in a folder given, if there is one)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -46,6 +46,7 @@ class BankChecks:
             self.question_shape(question, where)
             self.citations(question.cites, (where[0], (*where[1], "cites")))
             self.conditions(question, where)
+            self.consortium_view(question, where)
         for index, flag in enumerate(self.bank.flags):
             self.flag(flag, (self.flags_doc, ("flags", index)))
         self.coverage()
@@ -193,6 +194,43 @@ class BankChecks:
                 (doc, (*loc, "applies_when")),
                 "conditions must all open on better answers, or all on weaker ones",
             )
+
+    def consortium_view(self, q: Question, where: Where) -> None:
+        """`fact` and `lead_check`: what the consortium view compares between partners."""
+        doc, loc = where
+        compared = ("single", "yes_no", "number")
+        if q.fact and q.kind not in compared:
+            self.add(
+                (doc, (*loc, "fact")),
+                "only single-choice, yes_no and number questions can be facts: "
+                "partners' answers are compared one for one",
+            )
+        check = q.lead_check
+        if check is None:
+            return
+        here = (doc, (*loc, "lead_check"))
+        lead = self.bank.question(check.question) if check.question else q
+        if lead is None:
+            self.add((doc, (*loc, "lead_check", "question")), f"{check.question!r} is not known")
+            return
+        for question, role in ((q, "partner"), (lead, "lead")):
+            if question.kind not in ("single", "yes_no"):
+                self.add(here, f"{question.id!r} is compared answer for answer: single or yes_no")
+                return
+            if question.applies_when.role and role not in question.applies_when.role:
+                self.add(here, f"{question.id!r} is never asked of a {role}")
+        if lead is not q and not check.agrees:
+            self.add(
+                here,
+                "the lead answers another question: list under `agrees` which of this "
+                "question's answers agree with each of the lead's",
+            )
+        for lead_answer, answers in check.agrees.items():
+            at = (doc, (*loc, "lead_check", "agrees", lead_answer))
+            for question, values in ((lead, [lead_answer]), (q, answers)):
+                bad = [v for v in values if question.option(v) is None or v == DONT_KNOW]
+                if bad:
+                    self.add(at, f"{', '.join(bad)}: not a known answer to {question.id!r}")
 
     def flag(self, flag: Flag, where: Where) -> None:
         doc, loc = where

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Mapping
 
 from consortium_ready.domain.bank import Bank, Option, Question
 from consortium_ready.domain.profile import KINDS, ROLES, STAGES
@@ -55,7 +56,26 @@ def _answer_hint(question: Question) -> list[str]:
     return lines
 
 
-def answers_template(bank: Bank) -> str:
+PROFILE_LINES = (
+    ("organisation", '""', ""),
+    ("role", "", " | ".join(ROLES)),
+    ("stage", "", " | ".join(STAGES)),
+    ("rebidding", "false", "true if delivering and also bidding again"),
+    ("kind", "not-known", " | ".join(KINDS)),
+    ("consortium", "", "optional: the consortium's name"),
+    ("tender_deadline", "", "optional: YYYY-MM-DD"),
+)
+
+
+def _profile_line(field: str, value: str, comment: str) -> str:
+    """`  role:             # lead | partner | undecided`, the comments lined up."""
+    text = f"  {field}: {value}".rstrip() if value else f"  {field}:"
+    return f"{text:<19} # {comment}" if comment else text
+
+
+def answers_template(bank: Bank, filled: Mapping[str, str] | None = None) -> str:
+    """The blank answers file; `filled` gives profile fields a value (written as YAML strings)."""
+    given = {key: json.dumps(value, ensure_ascii=False) for key, value in (filled or {}).items()}
     lines = [
         f"# Answers for consortium-ready: {bank_name(bank.info.title, bank.info.version)}.",
         "# Fill in the profile, then answer with the values listed under each question;",
@@ -63,13 +83,10 @@ def answers_template(bank: Bank) -> str:
         "# Leave a question empty if you have not answered it yet: it counts as not known.",
         "# Score it with: consortium-ready assess --answers THIS-FILE",
         "profile:",
-        '  organisation: ""',
-        f"  role:             # {' | '.join(ROLES)}",
-        f"  stage:            # {' | '.join(STAGES)}",
-        "  rebidding: false  # true if delivering and also bidding again",
-        f"  kind: not-known   # {' | '.join(KINDS)}",
-        "  consortium:       # optional: the consortium's name",
-        "  tender_deadline:  # optional: YYYY-MM-DD",
+        *(
+            _profile_line(field, given.get(field, value), comment)
+            for field, value, comment in PROFILE_LINES
+        ),
         "",
         "answers:",
     ]

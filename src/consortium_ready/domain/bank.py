@@ -75,6 +75,18 @@ class AppliesWhen(Strict):
     answers: dict[str, list[str]] = Field(default_factory=dict)
 
 
+class LeadCheck(Strict):
+    """How partners' answers to a question are held against the lead's own (the consortium view).
+
+    The lead answers `question` (this question when not given); a partner's answer
+    agrees with the lead's when `agrees` lists it under the lead's answer, or, without
+    `agrees`, when it is the same answer. Lead answers `agrees` leaves out are not checked.
+    """
+
+    question: str | None = None
+    agrees: dict[str, list[str]] = Field(default_factory=dict)
+
+
 class Question(Strict):
     """One question, worded to the respondent's organisation."""
 
@@ -91,6 +103,10 @@ class Question(Strict):
     find_out: str | None = None
     evidence: str | None = None
     applies_when: AppliesWhen = Field(default_factory=AppliesWhen)
+    fact: bool = False
+    """A fact about the consortium, the same for every partner: partners who answer it
+    differently contradict each other (the consortium view)."""
+    lead_check: LeadCheck | None = None
     options: list[Option] = Field(default_factory=list)
 
     @property

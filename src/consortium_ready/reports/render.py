@@ -7,8 +7,12 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from consortium_ready.domain.bank import Bank
 from consortium_ready.domain.compare import Comparison
+from consortium_ready.domain.consortium import Consortium
 from consortium_ready.reports.chart import theme_chart
+from consortium_ready.reports.consortium import LESSONS_SHOWN, MEMBERS_SHOWN, consortium_view
+from consortium_ready.reports.consortium_chart import partner_grid, theme_ranges
 from consortium_ready.reports.formats import (
     ComparisonFormat,
     ReportFormat,
@@ -58,3 +62,28 @@ def render_report(view: ReportView, fmt: ReportFormat) -> str:
 def render_comparison(comparison: Comparison, fmt: ComparisonFormat) -> str:
     """A comparison of two assessments as an HTML or Markdown report."""
     return _render(f"compare.{fmt}.j2", c=comparison)
+
+
+def consortium_reports(consortium: Consortium, bank: Bank) -> dict[str, str]:
+    """The consortium report in every format, by suffix: HTML, Markdown, and the JSON of the
+    whole view. Beyond MEMBERS_SHOWN partners the HTML folds the grid away and the Markdown
+    shows its first rows."""
+    view = consortium_view(consortium, bank)
+    folded = len(consortium.members) > MEMBERS_SHOWN
+    return {
+        ".html": _render(
+            "consortium.html.j2",
+            v=view,
+            grid=partner_grid(consortium, bank),
+            grid_folded=folded,
+            ranges=theme_ranges(consortium, bank),
+            lessons_shown=LESSONS_SHOWN,
+        ),
+        ".md": _render(
+            "consortium.md.j2",
+            v=view,
+            grid=partner_grid(consortium, bank, MEMBERS_SHOWN),
+            grid_folded=folded,
+        ),
+        ".json": consortium.model_dump_json(indent=2) + "\n",
+    }

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from consortium_ready.domain.profile import organisation_key
@@ -145,3 +146,32 @@ def write_new(
         return move_new(temporary, folder, stem, suffix, siblings)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def create_all(texts: Mapping[Path, str]) -> list[Path]:
+    """Write each of `texts` to a new file (FileExistsError if one exists); all or nothing:
+    if one cannot be written, those written are removed again."""
+    written: list[Path] = []
+    try:
+        for path, text in texts.items():
+            create_new(path, text)
+            written.append(path)
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
+    return written
+
+
+def write_together(folder: Path, stem: str, texts: Mapping[str, str]) -> list[Path]:
+    """Write `stem` + each suffix (`.json`, `.html`) in `folder`, all new files with one free
+    name (`stem-2`, ... when taken); all or nothing. Returns the paths, in `texts`'s order."""
+    (first, text), *rest = texts.items()
+    path = write_new(folder, stem, first, text, siblings=[suffix for suffix, _ in rest])
+    try:
+        return [path, *create_all({path.with_suffix(suffix): other for suffix, other in rest})]
+    except BaseException:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from consortium_ready.content.userfiles import parse_json, read_text
 from consortium_ready.content.yamlfile import dotted, parse_yaml
 from consortium_ready.domain.assessment import SCHEMA_VERSION, Assessment
 from consortium_ready.errors import InputError, Problem
-from consortium_ready.store.files import TIMESTAMP, atomic_write, create_new, slugify, write_new
+from consortium_ready.store.files import TIMESTAMP, atomic_write, slugify, write_together
 from consortium_ready.store.savedindex import add_to_index
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -38,26 +37,13 @@ def write_assessment(assessment: Assessment, folder: Path, reports: Mapping[str,
     `reports` maps a suffix (`.html`) to the text to write. All or nothing:
     if one file cannot be written, the files this save wrote are removed again.
     """
-    json_path = write_new(
+    json_path, *written = write_together(
         folder / slugify(assessment.profile.organisation),
         assessment.created.strftime(TIMESTAMP),
-        ".json",
-        assessment.model_dump_json(indent=2) + "\n",
-        siblings=reports.keys(),
+        {".json": assessment.model_dump_json(indent=2) + "\n", **reports},
     )
-    written = [json_path]
-    try:
-        for suffix, text in reports.items():
-            path = json_path.with_suffix(suffix)
-            create_new(path, text)
-            written.append(path)
-    except BaseException:
-        for path in written:
-            with contextlib.suppress(OSError):
-                path.unlink()
-        raise
     add_to_index(folder, json_path, assessment)
-    return Saved(json=json_path, reports=written[1:])
+    return Saved(json=json_path, reports=written)
 
 
 def rewrite_assessment(path: Path, assessment: Assessment, reports: Mapping[str, str]) -> Saved:

@@ -13,7 +13,7 @@ import contextlib
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
@@ -22,6 +22,9 @@ from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.profile import organisation_key
 from consortium_ready.store.files import atomic_write
 from consortium_ready.words import bank_name
+
+if TYPE_CHECKING:
+    from consortium_ready.domain.consortium import Answered
 
 INDEX_NAME = ".history-index.json"
 
@@ -64,7 +67,7 @@ class Summary(_Part):
     result: _Result
 
 
-def summary_fields(saved: Summary | Assessment) -> dict[str, Any]:
+def summary_fields(saved: Summary | Assessment | Answered) -> dict[str, Any]:
     """The history table's fields for one assessment, whole or summarised."""
     result, organisation = saved.result, saved.profile.organisation
     return {

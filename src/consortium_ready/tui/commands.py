@@ -61,6 +61,11 @@ def assessment_commands(app: Host) -> Iterator[Command]:
         for case in app.bank.cases:
             yield (f"Read case study: {case.name}", partial(app.open_case, case.id), case.area)
         yield ("Look at saved assessments", app.open_history, "Results saved earlier")
+        yield (
+            "See partners' assessments together",
+            app.open_consortium,
+            "A consortium's partners: where they stand, and where they disagree",
+        )
 
 
 def highlighted(matcher: Matcher, title: str) -> Content:

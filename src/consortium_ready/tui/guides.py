@@ -163,3 +163,39 @@ ACTIONS_KEYS: Keys = (
     ("Enter", "Give the highlighted action an owner, a due date, a status and a note"),
     ("Escape", "Back to the result"),
 )
+
+PARTNERS = (
+    "See several organisations' saved assessments together, as a lead body or a council for "
+    "voluntary service would: where the partners stand, and where they disagree.\n\n"
+    "The organisations in the reports folder are listed, each by its latest complete "
+    "assessment. To read another folder, such as one holding the files partners sent back, "
+    "type its name and press Enter. Tick the organisations to include with Space or a click "
+    "(a ticks all, n none), then press s or Show together."
+)
+
+CONSORTIUM = (
+    "The partners together, in tabs (left and right arrows, or a click). The grid puts each "
+    "partner against each theme: the partner's score, coloured by its band, ? where it knows "
+    "too little of the theme, and the middle of the partners at the foot. The line below says "
+    "what the highlighted cell is; Enter on a partner opens its own assessment.\n\n"
+    "Disagreements lists first the facts the partners contradict each other on, then answers "
+    "and theme bands two or more levels apart, each with the lessons behind it. Flags lists "
+    "what the partners' answers show together (no lead, more than one, the lead's word "
+    "against what partners have seen), then every red flag any partner raised, and who "
+    "raised it. To print or email this picture, run `consortium-ready aggregate`."
+)
+
+PARTNERS_KEYS: Keys = (
+    ("↑ ↓", "Move from one organisation to the next"),
+    ("Space", "Tick or untick the highlighted organisation"),
+    ("a / n", "Tick all, or none"),
+    ("s", "Show the ticked organisations together"),
+    ("Escape", "Back"),
+)
+
+CONSORTIUM_KEYS: Keys = (
+    ("← →", "Move from one tab to the next"),
+    ("g t d f w", "Open the grid, themes, disagreements, flags or who answered"),
+    ("Enter", "In the grid: open the highlighted partner's own assessment"),
+    ("Escape", "Back"),
+)

@@ -82,6 +82,12 @@ class Navigation(App[None]):
 
         self.push_screen(HistoryScreen(compare_latest))
 
+    def open_consortium(self) -> None:
+        """Several organisations' assessments together: choose them, then see the picture."""
+        from consortium_ready.tui.screens.partners import PartnersScreen
+
+        self.push_screen(PartnersScreen())
+
     def back_to_start(self) -> None:
         while not isinstance(self.screen, StartScreen):
             self.pop_screen()

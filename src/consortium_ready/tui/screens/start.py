@@ -129,6 +129,14 @@ class StartScreen(AppScreen):
                     f"{plural(found.saved, 'assessment')} saved in {shown_path(self.app.reports)}.",
                 )
             )
+        if found.saved > 1:
+            choices.add_option(
+                choice(
+                    "consortium",
+                    "See partners' assessments together",
+                    "A consortium's partners: where they stand, and where they disagree.",
+                )
+            )
         choices.add_option(
             choice(
                 "cases",
@@ -200,6 +208,7 @@ class StartScreen(AppScreen):
             "new": self.start_new,
             "previous": self.start_from_previous,
             "history": self.app.open_history,
+            "consortium": self.app.open_consortium,
             "cases": self.app.open_case,
         }
         actions[event.option.id or ""]()
