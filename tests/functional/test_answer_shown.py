@@ -64,3 +64,23 @@ async def test_a_down_arrow_from_a_number_moves_the_choice_and_enter_keeps_it(ma
         await press(pilot, "enter")
         await settle(pilot)
         assert await saved(pilot, reports, question) == [second]
+
+
+async def test_a_key_that_reaches_the_last_questions_options_is_not_saved_for_the_next(
+    make_app, reports
+):
+    """Under load a number pressed just after Enter can reach the options still showing,
+    before the screen has moved on: it must not become the next question's answer."""
+    async with under_way(make_app(), role="lead", stage="bidding") as pilot:
+        screen = pilot.app.screen
+        first = screen.question.id
+        choices = screen.query_one(AnswerChoices)
+        values = [option.value for option in choices.options]
+        choices.pick(0)
+        choices.action_confirm()
+        choices.pick(1)  # handled by the options before the screen handles Enter
+        await settle(pilot)
+        following = screen.question.id
+        assert following != first
+        assert await saved(pilot, reports, first) == [values[0]]
+        assert await saved(pilot, reports, following) == []

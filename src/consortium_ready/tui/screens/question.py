@@ -147,7 +147,9 @@ class QuestionScreen(WorkScreen):
         reusable = self.query("#choices")
         if question.kind in CHOICE_KINDS and reusable:
             choices = reusable.first(AnswerChoices)
-            await choices.show(question.options, chosen, multiple=question.kind == "multi")
+            await choices.show(
+                question.id, question.options, chosen, multiple=question.kind == "multi"
+            )
             return
         box = self.query_one("#answer", Vertical)
         await box.remove_children()
@@ -166,7 +168,7 @@ class QuestionScreen(WorkScreen):
         if question.kind == "text":
             return TextAnswer(answer)
         return AnswerChoices(
-            question.options, chosen, multiple=question.kind == "multi", id="choices"
+            question.id, question.options, chosen, multiple=question.kind == "multi", id="choices"
         )
 
     def _keys_that_apply(self, question: Question) -> tuple[bool, bool, bool, bool]:
@@ -225,7 +227,11 @@ class QuestionScreen(WorkScreen):
 
     @on(AnswerChoices.Changed, "#choices")
     def _chosen(self, event: AnswerChoices.Changed) -> None:
+        """Record the choice, if it was made among the current question's options: a key
+        pressed as the screen moved on may reach the options of the question before."""
         question = self.question
+        if event.subject != question.id:
+            return
         if not event.values:
             self.session.clear(question.id)
         elif question.kind == "multi":

@@ -86,11 +86,12 @@ class AnswerChoices(Vertical, can_focus=True):
     chosen: var[frozenset[str]] = var(frozenset())
 
     class Changed(Message):
-        """The chosen options changed; `values` in the order the bank lists them."""
+        """The chosen options of question `subject` changed; `values` in the bank's order."""
 
-        def __init__(self, choices: AnswerChoices, values: list[str]) -> None:
+        def __init__(self, choices: AnswerChoices, subject: str, values: list[str]) -> None:
             super().__init__()
             self.choices = choices
+            self.subject = subject
             self.values = values
 
         @property
@@ -109,12 +110,21 @@ class AnswerChoices(Vertical, can_focus=True):
             return self.choices
 
     def __init__(
-        self, options: list[Option], chosen: list[str], multiple: bool, id: str | None = None
+        self,
+        subject: str,
+        options: list[Option],
+        chosen: list[str],
+        multiple: bool,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self._set_options(options, chosen, multiple)
+        self._set_options(subject, options, chosen, multiple)
 
-    def _set_options(self, options: list[Option], chosen: list[str], multiple: bool) -> None:
+    def _set_options(
+        self, subject: str, options: list[Option], chosen: list[str], multiple: bool
+    ) -> None:
+        """Show the options of question `subject`, the id each change is reported with."""
+        self.subject = subject
         self.options = options
         self.multiple = multiple
         self.set_reactive(AnswerChoices.chosen, frozenset(chosen))
@@ -128,9 +138,11 @@ class AnswerChoices(Vertical, can_focus=True):
             level.set_class(number - 1 == self.highlighted, "-highlighted")
             yield level
 
-    async def show(self, options: list[Option], chosen: list[str], multiple: bool) -> None:
+    async def show(
+        self, subject: str, options: list[Option], chosen: list[str], multiple: bool
+    ) -> None:
         """Show another question's options in this same widget (it keeps the focus)."""
-        self._set_options(options, chosen, multiple)
+        self._set_options(subject, options, chosen, multiple)
         await self.recompose()
 
     @property
@@ -188,7 +200,7 @@ class AnswerChoices(Vertical, can_focus=True):
         if chosen != self.chosen:
             self.chosen = frozenset(chosen)
             order = [o.value for o in self.options]
-            self.post_message(self.Changed(self, sorted(chosen, key=order.index)))
+            self.post_message(self.Changed(self, self.subject, sorted(chosen, key=order.index)))
 
     def on_click(self, event: events.Click) -> None:
         if isinstance(event.widget, AnswerLevel):
