@@ -27,9 +27,8 @@ def _bank(args: argparse.Namespace) -> Bank:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from consortium_ready.cli.text import printable
     from consortium_ready.domain.citations import citation_coverage
-    from consortium_ready.words import bank_name
+    from consortium_ready.words import bank_name, printable
 
     bank = _bank(args)
     coverage = citation_coverage(bank)
@@ -95,11 +94,12 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
-    from consortium_ready.cli.text import printable, table
+    from consortium_ready.cli.text import table
     from consortium_ready.content.answersfile import read_answers
     from consortium_ready.domain.assessment import assess
     from consortium_ready.reports.saving import save_assessment
     from consortium_ready.store.files import reports_dir
+    from consortium_ready.words import printable
 
     bank = _bank(args)
     assessment = assess(bank, read_answers(args.answers, bank))
@@ -207,9 +207,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from consortium_ready.cli.text import printable
     from consortium_ready.store.binned import move_to_bin
     from consortium_ready.store.files import reports_dir
+    from consortium_ready.words import printable
 
     for path in move_to_bin(args.file, reports_dir(args.reports)):
         print(printable(f"Moved to {path}"))
@@ -307,6 +307,25 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return app.return_code or EXIT_OK
 
 
+def cmd_plain(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from consortium_ready.plain.console import Console
+    from consortium_ready.plain.run import PlainRun
+    from consortium_ready.store.files import reports_dir
+
+    def now() -> datetime:
+        return datetime.now(UTC)
+
+    run = PlainRun(_bank(args), reports_dir(args.reports), Console(sys.stdin, sys.stdout), now)
+    return run.run()
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    """With no command: the questionnaire, full-screen or (--plain) as plain prompts."""
+    return cmd_plain(args) if args.plain else cmd_tui(args)
+
+
 def _shared_options(default: object) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """Options accepted before or after the command; after it, they only override."""
     bank_options = argparse.ArgumentParser(add_help=False)
@@ -346,7 +365,12 @@ def _parser() -> argparse.ArgumentParser:
         parents=[top_bank, top_reports],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.set_defaults(run=cmd_tui)
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="ask the questions as plain lines of text (the same as the `plain` command)",
+    )
+    parser.set_defaults(run=cmd_start)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(
@@ -361,6 +385,13 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
+    command(
+        "plain",
+        cmd_plain,
+        "The questionnaire as plain prompts, one line at a time: for screen readers, braille "
+        "displays and scripts. Answers are kept in the same draft as the full-screen one.",
+        reports_option,
+    )
     command(
         "validate", cmd_validate, "Check a question bank and its case studies, and summarise them."
     )

@@ -17,9 +17,9 @@ if TYPE_CHECKING:
     from consortium_ready.domain.assessment import Assessment
     from consortium_ready.domain.bank import Bank
     from consortium_ready.errors import Problem
+    from consortium_ready.session.session import Session
     from consortium_ready.store.drafts import Draft
     from consortium_ready.tui.saving import DraftSaver, DraftWritten
-    from consortium_ready.tui.session import Session
     from consortium_ready.tui.startup import Surroundings
 
 
@@ -114,12 +114,10 @@ class SessionLifecycle(Navigation):
 
         With an `intro`, the details screen shows it first and the draft is saved at once.
         """
-        from consortium_ready.domain.questionnaire import usable_answers
-        from consortium_ready.tui.session import Session
+        from consortium_ready.session.session import Session, fit_to_bank
 
         assert self.bank is not None
-        draft.answers, dropped = usable_answers(self.bank, draft.answers)
-        draft.notes = {k: v for k, v in draft.notes.items() if self.bank.question(k)}
+        dropped = fit_to_bank(self.bank, draft)
         self.session = Session(self.bank, draft, self._draft_changed, self.clock)
         if dropped:
             self.notify(
