@@ -321,6 +321,28 @@ def cmd_plain(args: argparse.Namespace) -> int:
     return run.run()
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from consortium_ready.serve.server import QuestionnaireServer
+    from consortium_ready.store.files import reports_dir
+
+    _bank(args)  # a bank with problems is reported here, once, not in every browser
+    app_args = [
+        arg
+        for option, folder in (("--questions", args.questions), ("--seeds", args.seeds))
+        if folder is not None
+        for arg in (option, str(folder.absolute()))
+    ]
+    server = QuestionnaireServer(
+        reports=reports_dir(args.reports),
+        app_args=app_args,
+        host=args.host,
+        port=args.port,
+        public_url=args.public_url,
+    )
+    server.serve()
+    return EXIT_OK
+
+
 def cmd_start(args: argparse.Namespace) -> int:
     """With no command: the questionnaire, full-screen or (--plain) as plain prompts."""
     return cmd_plain(args) if args.plain else cmd_tui(args)
@@ -391,6 +413,24 @@ def _parser() -> argparse.ArgumentParser:
         "The questionnaire as plain prompts, one line at a time: for screen readers, braille "
         "displays and scripts. Answers are kept in the same draft as the full-screen one.",
         reports_option,
+    )
+    serve = command(
+        "serve",
+        cmd_serve,
+        "Serve the questionnaire to web browsers. It has no log-in of its own: see the README "
+        "before serving beyond this computer.",
+        reports_option,
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default: 127.0.0.1, this computer only)",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use, when it is not http://HOST:PORT (behind a proxy)",
     )
     command(
         "validate", cmd_validate, "Check a question bank and its case studies, and summarise them."

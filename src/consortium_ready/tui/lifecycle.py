@@ -177,7 +177,8 @@ class SessionLifecycle(Navigation):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save_elsewhere":
-            return self.saver is not None and self.saver.failure is not None
+            failing = self.saver is not None and self.saver.failure is not None
+            return failing and not self.is_web
         return True
 
     def action_save_elsewhere(self) -> None:
@@ -186,6 +187,16 @@ class SessionLifecycle(Navigation):
     def choose_folder(self, then: Callable[[], object] | None = None) -> None:
         """Ask for another folder; save the draft there, and use it for everything from now on."""
         from consortium_ready.tui.screens.dialogs import FolderDialog
+
+        if self.is_web:  # the server's folders are not the browser user's to choose
+            self.notify(
+                "Saving is not working on the server. Your answers are kept while this page "
+                "is open: tell whoever runs this questionnaire.",
+                title="Not saved",
+                severity="error",
+                timeout=30,
+            )
+            return
 
         def chosen(folder: Path | None) -> None:
             if folder is None:

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from consortium_ready.store.saved import Saved
 
 TOP_ACTIONS = 5
+DOWNLOADS = (".html",)
+"""The reports a browser user is offered as downloads: the full report, to print or send."""
 
 
 class ResultReport(VerticalScroll):
@@ -212,6 +214,8 @@ class ResultScreen(WorkScreen):
         coverage = self._assessment.result.coverage
         if self.saved is not None:
             self.notify(f"Already saved as {shown_path(self.saved.json)}.", markup=False)
+        elif any(w.node is self and w.group == "save" and not w.is_finished for w in self.workers):
+            return  # s pressed again while saving: one assessment is saved, not two
         elif coverage.unanswered:
             question = (
                 f"{coverage.unanswered} of {plural(coverage.asked, 'question')} "
@@ -264,6 +268,11 @@ class ResultScreen(WorkScreen):
         button = self.query_one("#save-button", Button)
         button.label, button.disabled = "Saved", True
         self.notify(f"Saved in {where}.", title="Assessment saved", markup=False)
+        if self.app.is_web:  # in a browser, offer the reports as downloads too
+            for path in saved.reports:
+                if path.suffix in DOWNLOADS:
+                    name = f"{saved.json.parent.name}-{path.name}"
+                    self.app.deliver_text(path, save_filename=name)
 
     def _save_failed(self, error: BaseException | None) -> None:
         if not isinstance(error, OSError):
