@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import shutil
 import sys
@@ -317,6 +318,9 @@ def cmd_plain(args: argparse.Namespace) -> int:
     def now() -> datetime:
         return datetime.now(UTC)
 
+    for stream in (sys.stdin, sys.stdout):  # a character the encoding lacks (piped, on
+        if isinstance(stream, io.TextIOWrapper):  # Windows) is shown as ?, never a traceback
+            stream.reconfigure(errors="replace")
     run = PlainRun(_bank(args), reports_dir(args.reports), Console(sys.stdin, sys.stdout), now)
     return run.run()
 

@@ -58,6 +58,11 @@ class PlainRun:
             console.say("Stopped.")
         except EndOfInput:
             console.say("End of input: stopped.")
+        except KeyboardInterrupt:
+            console.say()
+            console.say("Interrupted.")
+            self._leave(keeper)
+            return 130
         return self._leave(keeper)
 
     # Starting -----------------------------------------------------------------------------

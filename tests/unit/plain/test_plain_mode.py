@@ -141,3 +141,19 @@ def test_plain_flag_and_command_both_start_plain_mode(tmp_path, monkeypatch, cap
         monkeypatch.setattr("sys.stdin", io.StringIO("Riverside Advice\n"))
         assert main([*args, "--reports", str(tmp_path / args[0])]) == 0
         assert "Consortium ready, plain mode." in capsys.readouterr().out
+
+
+def test_ctrl_c_stops_with_the_answers_kept(mini_bank, tmp_path):
+    class Interrupted(io.StringIO):
+        def readline(self, size: int | None = -1) -> str:
+            line = super().readline()
+            if not line:
+                raise KeyboardInterrupt
+            return line
+
+    out = io.StringIO()
+    console = Console(Interrupted("".join(f"{line}\n" for line in [*DETAILS, "2"])), out)
+    assert PlainRun(mini_bank, tmp_path, console, lambda: NOW).run() == 130
+    assert "Interrupted. Your answers are kept in" in " ".join(out.getvalue().split())
+    draft = load_draft(draft_path(tmp_path))
+    assert draft is not None and draft.answers == {"guarantor": "no"}

@@ -17,7 +17,9 @@ DETAILS = ["Riverside Advice", "9", "1", "2", "", "", ""]
 """The details, with a wrong role (9) first: it is named, and the role asked again."""
 
 
-def plain(reports: Path, lines: list[str]) -> subprocess.CompletedProcess[str]:
+def plain(
+    reports: Path, lines: list[str], encoding: str = "utf-8"
+) -> subprocess.CompletedProcess[str]:
     """Run plain mode on `lines`; its output has each run of spaces and line breaks as one space,
     so that what is checked does not depend on where lines wrap."""
     run = subprocess.run(
@@ -25,7 +27,7 @@ def plain(reports: Path, lines: list[str]) -> subprocess.CompletedProcess[str]:
         input="".join(f"{line}\n" for line in lines),
         capture_output=True,
         text=True,
-        env={"PATH": "", "COLUMNS": "80", "NO_COLOR": ""},
+        env={"PATH": "", "COLUMNS": "80", "NO_COLOR": "", "PYTHONIOENCODING": encoding},
     )
     run.stdout = " ".join(run.stdout.split())
     return run
@@ -98,3 +100,9 @@ def test_end_of_input_partway_stops_cleanly_and_the_next_run_carries_on(tmp_path
         "weeks": 7,
         "support": ["training"],
     }
+
+
+def test_text_the_console_cannot_encode_is_replaced_not_a_traceback(tmp_path):
+    run = plain(tmp_path, ["Café – Trust", "q"], encoding="ascii")
+    assert run.returncode == 0, run.stderr
+    assert "Name: Caf" in run.stdout and "Stopped." in run.stdout
