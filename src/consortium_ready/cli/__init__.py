@@ -330,6 +330,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from consortium_ready.store.files import reports_dir
 
     _bank(args)  # a bank with problems is reported here, once, not in every browser
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(
+            f"consortium-ready: warning: anyone who can reach {args.host} can use the "
+            "questionnaire: it has no log-in of its own. See the README on serving it behind "
+            "a web server with a password.",
+            file=sys.stderr,
+        )
     app_args = [
         arg
         for option, folder in (("--questions", args.questions), ("--seeds", args.seeds))

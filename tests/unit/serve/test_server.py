@@ -9,6 +9,7 @@ from pathlib import Path
 
 from aiohttp.test_utils import TestClient, TestServer
 
+from consortium_ready.cli import main
 from consortium_ready.serve.server import (
     BROWSERS,
     COOKIE,
@@ -17,6 +18,7 @@ from consortium_ready.serve.server import (
     command_line,
     is_key,
 )
+from tests.unit.helpers import MINI_ARGS
 
 KEY = "0123456789abcdef" * 4
 
@@ -87,3 +89,13 @@ def test_normal_commands_never_load_the_web_server():
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+def test_serving_beyond_this_computer_warns_that_there_is_no_log_in(tmp_path, monkeypatch, capsys):
+    served: list[str] = []
+    monkeypatch.setattr(QuestionnaireServer, "serve", lambda self: served.append(self.host))
+    assert main(["serve", *MINI_ARGS, "--reports", str(tmp_path)]) == 0
+    assert "warning" not in capsys.readouterr().err
+    assert main(["serve", *MINI_ARGS, "--host", "0.0.0.0", "--port", "9000"]) == 0
+    assert "it has no log-in of its own" in capsys.readouterr().err
+    assert served == ["127.0.0.1", "0.0.0.0"]
