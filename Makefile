@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench validate clean
+.PHONY: run test lint bench validate dist clean
 
 run: $(STAMP)
 	$(BIN)/consortium-ready
@@ -36,6 +36,13 @@ bench: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/consortium-ready validate
 
+# A wheel to install without a clone (pipx install dist/consortium_ready-*.whl): it carries the
+# built-in question bank, the case studies and the report templates.
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
+	@ls dist/*.whl
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -43,4 +50,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache
+	rm -rf $(VENV) dist .pytest_cache .hypothesis .mypy_cache .ruff_cache

@@ -1,4 +1,5 @@
-"""Small pieces of wording shared by every front end: numbers, counts, dates, a bank's name.
+"""Small pieces of wording shared by every front end: numbers, counts, dates, a bank's name,
+and text made safe to print.
 
 Only the standard library is imported here, so that any command may use it cheaply.
 """
@@ -6,6 +7,7 @@ Only the standard library is imported here, so that any command may use it cheap
 from __future__ import annotations
 
 import math
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -70,3 +72,10 @@ def local_when(moment: datetime) -> str:
     """A moment in local time, as people say it: `12 March 2027 at 14:05`."""
     local = moment.astimezone()
     return f"{day_words(local)} at {local:%H:%M}"
+
+
+def printable(text: str) -> str:
+    """`text` on one line, safe to print: line breaks and tabs become spaces, and other
+    control and formatting characters (escapes, direction overrides) are replaced."""
+    one_line = " ".join(text.split())
+    return "".join("\ufffd" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in one_line)

@@ -1,4 +1,5 @@
-"""The domain core never imports textual: the TUI is one shell over it, the CLI another."""
+"""The domain core never imports textual: the TUI is one shell over it, the CLI, plain mode and
+the web server others."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import consortium_ready
 
 PACKAGE = Path(consortium_ready.__file__).parent
-SHELLS = {"tui", "cli", "__main__.py"}
+SHELLS = {"tui", "serve", "cli", "__main__.py"}
 
 
 def core_modules() -> list[Path]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import shutil
 import sys
@@ -15,7 +16,7 @@ from consortium_ready import __version__
 from consortium_ready.domain.bank import Bank
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.reports.formats import COMPARISON_FORMATS, REPORT_FORMATS
-from consortium_ready.words import plural, score_number, verdict
+from consortium_ready.words import plural, printable, score_number, verdict
 
 if TYPE_CHECKING:
     from consortium_ready.store.history import Entry
@@ -31,7 +32,6 @@ def _bank(args: argparse.Namespace) -> Bank:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from consortium_ready.cli.text import printable
     from consortium_ready.domain.citations import citation_coverage
     from consortium_ready.words import bank_name
 
@@ -99,20 +99,16 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
-    from consortium_ready.cli.text import printable, table
+    from consortium_ready.cli.text import table
     from consortium_ready.content.answersfile import read_answers
-    from consortium_ready.domain.assessment import assess
-    from consortium_ready.reports.saving import save_assessment
+    from consortium_ready.reports.saving import assess_and_save
     from consortium_ready.store.files import reports_dir
-    from consortium_ready.store.history import last_saved
 
     bank = _bank(args)
     answer_set = read_answers(args.answers, bank)
     folder = reports_dir(args.reports)
-    previous = last_saved(folder, answer_set.profile.organisation)
-    assessment = assess(bank, answer_set, previous=previous)
     try:
-        saved = save_assessment(assessment, bank, folder, previous)
+        made = assess_and_save(bank, answer_set, folder)
     except OSError as error:
         print(
             f"consortium-ready: could not save in {error.filename or folder}: "
@@ -121,6 +117,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
+    assessment, saved = made.assessment, made.saved
     if args.json:
         print(assessment.result.model_dump_json(indent=2))
         print(f"Saved {saved.json}", file=sys.stderr)
@@ -219,7 +216,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_actions(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from consortium_ready.cli.text import actions_text, printable
+    from consortium_ready.cli.text import actions_text
     from consortium_ready.reports.view import report_view
     from consortium_ready.store.files import reports_dir
     from consortium_ready.store.history import previous_of
@@ -283,7 +280,6 @@ def _runs_of(folder: Path, organisation: str, needed: int = 1) -> list[Entry]:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from consortium_ready.cli.text import printable
     from consortium_ready.store.binned import move_to_bin
     from consortium_ready.store.files import reports_dir
 
@@ -345,7 +341,6 @@ def cmd_invite(args: argparse.Namespace) -> int:
     """Write the partner pack: answers files, a note on answering, and the invitation list."""
     from pydantic import ValidationError
 
-    from consortium_ready.cli.text import printable
     from consortium_ready.content.invitation import (
         INVITATION_FILE,
         NOTE_FILE,
@@ -399,7 +394,6 @@ def cmd_invite(args: argparse.Namespace) -> int:
 
 def cmd_aggregate(args: argparse.Namespace) -> int:
     """Combine partners' saved assessments into one consortium report."""
-    from consortium_ready.cli.text import printable
     from consortium_ready.domain.aggregate import aggregate
     from consortium_ready.reports.consortium import consortium_view
     from consortium_ready.reports.render import consortium_reports
@@ -452,6 +446,57 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return app.return_code or EXIT_OK
 
 
+def cmd_plain(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from consortium_ready.plain.console import Console
+    from consortium_ready.plain.run import PlainRun
+    from consortium_ready.store.files import reports_dir
+
+    def now() -> datetime:
+        return datetime.now(UTC)
+
+    for stream in (sys.stdin, sys.stdout):  # a character the encoding lacks (piped, on
+        if isinstance(stream, io.TextIOWrapper):  # Windows) is shown as ?, never a traceback
+            stream.reconfigure(errors="replace")
+    run = PlainRun(_bank(args), reports_dir(args.reports), Console(sys.stdin, sys.stdout), now)
+    return run.run()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from consortium_ready.serve.server import QuestionnaireServer
+    from consortium_ready.store.files import reports_dir
+
+    _bank(args)  # a bank with problems is reported here, once, not in every browser
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(
+            f"consortium-ready: warning: anyone who can reach {args.host} can use the "
+            "questionnaire: it has no log-in of its own. See the README on serving it behind "
+            "a web server with a password.",
+            file=sys.stderr,
+        )
+    app_args = [
+        arg
+        for option, folder in (("--questions", args.questions), ("--seeds", args.seeds))
+        if folder is not None
+        for arg in (option, str(folder.absolute()))
+    ]
+    server = QuestionnaireServer(
+        reports=reports_dir(args.reports),
+        app_args=app_args,
+        host=args.host,
+        port=args.port,
+        public_url=args.public_url,
+    )
+    server.serve()
+    return EXIT_OK
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    """With no command: the questionnaire, full-screen or (--plain) as plain prompts."""
+    return cmd_plain(args) if args.plain else cmd_tui(args)
+
+
 def _shared_options(default: object) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """Options accepted before or after the command; after it, they only override."""
     bank_options = argparse.ArgumentParser(add_help=False)
@@ -491,7 +536,12 @@ def _parser() -> argparse.ArgumentParser:
         parents=[top_bank, top_reports],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.set_defaults(run=cmd_tui)
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="ask the questions as plain lines of text (the same as the `plain` command)",
+    )
+    parser.set_defaults(run=cmd_start)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(
@@ -506,6 +556,31 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
+    command(
+        "plain",
+        cmd_plain,
+        "The questionnaire as plain prompts, one line at a time: for screen readers, braille "
+        "displays and scripts. Answers are kept in the same draft as the full-screen one.",
+        reports_option,
+    )
+    serve = command(
+        "serve",
+        cmd_serve,
+        "Serve the questionnaire to web browsers. It has no log-in of its own: see the README "
+        "before serving beyond this computer.",
+        reports_option,
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default: 127.0.0.1, this computer only)",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use, when it is not http://HOST:PORT (behind a proxy)",
+    )
     command(
         "validate", cmd_validate, "Check a question bank and its case studies, and summarise them."
     )

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from consortium_ready.words import plural, score_change, score_number
+from consortium_ready.words import plural, printable, score_change, score_number
 
 if TYPE_CHECKING:
     from datetime import date
@@ -22,13 +22,6 @@ if TYPE_CHECKING:
 
 GAP = "  "
 ARROW = "→"
-
-
-def printable(text: str) -> str:
-    """`text` on one line, safe to print: line breaks and tabs become spaces, and other
-    control and formatting characters (escapes, direction overrides) are replaced."""
-    one_line = " ".join(text.split())
-    return "".join("\ufffd" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in one_line)
 
 
 def display_width(text: str) -> int:

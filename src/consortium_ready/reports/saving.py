@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from consortium_ready.domain.assessment import SCHEMA_VERSION, Assessment
+from consortium_ready.domain.answerset import AnswerSet
+from consortium_ready.domain.assessment import SCHEMA_VERSION, Assessment, assess
 from consortium_ready.domain.bank import Bank
 from consortium_ready.domain.tracking import Tracking
 from consortium_ready.reports.formats import REPORT_FORMATS
 from consortium_ready.reports.view import report_view
+from consortium_ready.store.history import last_saved
 from consortium_ready.store.saved import Saved, rewrite_assessment, write_assessment
 
 
@@ -27,6 +31,25 @@ def save_assessment(
     """Save as `folder/<organisation>/<date-time>.json` with every report format beside it;
     the reports say what changed since `previous`, the organisation's last assessment."""
     return write_assessment(assessment, folder, _reports(assessment, bank, previous))
+
+
+@dataclass(frozen=True)
+class Made:
+    """A new assessment as saved, and the organisation's one before it, if there was one."""
+
+    assessment: Assessment
+    previous: Assessment | None
+    saved: Saved
+
+
+def assess_and_save(
+    bank: Bank, answer_set: AnswerSet, folder: Path, now: datetime | None = None
+) -> Made:
+    """Score the answers and save them in `folder`, as every way in does: the open actions of
+    the organisation's last assessment carry forward, and the reports say what changed."""
+    previous = last_saved(folder, answer_set.profile.organisation)
+    assessment = assess(bank, answer_set, now, previous)
+    return Made(assessment, previous, save_assessment(assessment, bank, folder, previous))
 
 
 def save_tracking(

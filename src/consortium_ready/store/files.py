@@ -61,7 +61,8 @@ def _temporary_beside(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        os.fchmod(handle, FILE_MODE)
+        if hasattr(os, "fchmod"):  # POSIX only; Windows has no such file modes
+            os.fchmod(handle, FILE_MODE)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
@@ -88,7 +89,9 @@ def move_to_new(source: Path, target: Path) -> None:
         os.link(source, target)
     except FileExistsError:
         raise
-    except OSError:  # no hard links here (FAT, some network shares): claim the name, then fill it
+    except (OSError, AttributeError):
+        # No hard links here (FAT, some network shares, a platform without os.link): claim
+        # the name, then fill it.
         os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
         source.replace(target)
     else:

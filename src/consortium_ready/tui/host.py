@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
     from consortium_ready.domain.assessment import Assessment
     from consortium_ready.domain.bank import Bank
+    from consortium_ready.session.session import Session
     from consortium_ready.store.drafts import Draft
-    from consortium_ready.tui.session import Session
     from consortium_ready.tui.startup import Surroundings
 
 

@@ -17,9 +17,9 @@ if TYPE_CHECKING:
     from consortium_ready.domain.assessment import Assessment
     from consortium_ready.domain.bank import Bank
     from consortium_ready.errors import Problem
+    from consortium_ready.session.session import Session
     from consortium_ready.store.drafts import Draft
     from consortium_ready.tui.saving import DraftSaver, DraftWritten
-    from consortium_ready.tui.session import Session
     from consortium_ready.tui.startup import Surroundings
 
 
@@ -114,12 +114,10 @@ class SessionLifecycle(Navigation):
 
         With an `intro`, the details screen shows it first and the draft is saved at once.
         """
-        from consortium_ready.domain.questionnaire import usable_answers
-        from consortium_ready.tui.session import Session
+        from consortium_ready.session.session import Session, fit_to_bank
 
         assert self.bank is not None
-        draft.answers, dropped = usable_answers(self.bank, draft.answers)
-        draft.notes = {k: v for k, v in draft.notes.items() if self.bank.question(k)}
+        dropped = fit_to_bank(self.bank, draft)
         self.session = Session(self.bank, draft, self._draft_changed, self.clock)
         if dropped:
             self.notify(
@@ -179,7 +177,8 @@ class SessionLifecycle(Navigation):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save_elsewhere":
-            return self.saver is not None and self.saver.failure is not None
+            failing = self.saver is not None and self.saver.failure is not None
+            return failing and not self.is_web
         return True
 
     def action_save_elsewhere(self) -> None:
@@ -188,6 +187,16 @@ class SessionLifecycle(Navigation):
     def choose_folder(self, then: Callable[[], object] | None = None) -> None:
         """Ask for another folder; save the draft there, and use it for everything from now on."""
         from consortium_ready.tui.screens.dialogs import FolderDialog
+
+        if self.is_web:  # the server's folders are not the browser user's to choose
+            self.notify(
+                "Saving is not working on the server. Your answers are kept while this page "
+                "is open: tell whoever runs this questionnaire.",
+                title="Not saved",
+                severity="error",
+                timeout=30,
+            )
+            return
 
         def chosen(folder: Path | None) -> None:
             if folder is None:

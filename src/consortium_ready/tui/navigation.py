@@ -17,7 +17,7 @@ from consortium_ready.tui.screens.start import StartScreen
 
 if TYPE_CHECKING:
     from consortium_ready.domain.bank import Bank
-    from consortium_ready.tui.session import Session
+    from consortium_ready.session.session import Session
 
 
 class Navigation(App[None]):

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from syrupy.assertion import SnapshotAssertion
 
-from consortium_ready.cli.text import comparison_text, printable
+from consortium_ready.cli.text import comparison_text
 from consortium_ready.content.loader import load_bank
 from consortium_ready.domain.bank import Bank
 from consortium_ready.domain.compare import compare
 from consortium_ready.reports.render import render_comparison
+from consortium_ready.words import printable
 from tests.unit.reports.reportkit import Make
 
 NEW_QUESTION = """

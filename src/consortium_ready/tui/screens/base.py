@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from textual import getters
 
     from consortium_ready.domain.bank import Bank
+    from consortium_ready.session.session import Session
     from consortium_ready.tui.host import HostApp
-    from consortium_ready.tui.session import Session
 
 
 class AppScreen(Screen[None]):

@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Header, Input, RadioSet, Static
 
 from consortium_ready.domain.profile import KINDS, ROLES, STAGES
+from consortium_ready.session.wording import KIND_HINT, REBIDDING_LABEL, ROLE_HINT, STAGE_HINT
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import WorkScreen, foot
 from consortium_ready.tui.widgets.marks import RadioChoice, TickBox
@@ -21,20 +22,6 @@ INTRO = (
     "Tell us about your organisation and its consortium. The questions that follow depend "
     "on your answers here. Move between boxes with Tab, or click them."
 )
-ROLE_HINT = (
-    "The lead body holds the contract, answers to the commissioner for everyone's work "
-    "and passes work and money on to the partners."
-)
-STAGE_HINT = (
-    "Exploring: talking about working together. Forming: agreeing who is in and how. "
-    "Bidding: a tender is out or expected. Delivering: you hold a contract together."
-)
-KIND_HINT = (
-    "An open network takes members in, like a local consortium of many groups. A closed group "
-    "is a few organisations that came together for one bid. Questions about membership are "
-    "asked of open networks only."
-)
-REBIDDING_LABEL = "We are delivering and also bidding again (for a renewal or a new contract)"
 FIELDS = ("organisation", "role", "stage", "kind", "consortium", "tender_deadline")
 TEXT_FIELDS = ("organisation", "consortium", "tender_deadline")
 NEXT_FIELD = {"organisation": "role", "consortium": "tender_deadline"}

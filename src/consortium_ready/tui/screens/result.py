@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -32,9 +32,12 @@ from consortium_ready.words import local_date, plural, verdict
 if TYPE_CHECKING:
     from consortium_ready.domain.assessment import Assessment
     from consortium_ready.domain.bank import Bank
+    from consortium_ready.reports.saving import Made
     from consortium_ready.store.saved import Saved
 
 TOP_ACTIONS = 5
+DOWNLOADS = (".html",)
+"""The reports a browser user is offered as downloads: the full report, to print or send."""
 
 
 class ResultReport(VerticalScroll):
@@ -228,6 +231,8 @@ class ResultScreen(WorkScreen):
         coverage = self._assessment.result.coverage
         if self.saved is not None:
             self.notify(f"Already saved as {shown_path(self.saved.json)}.", markup=False)
+        elif any(w.node is self and w.group == "save" and not w.is_finished for w in self.workers):
+            return  # s pressed again while saving: one assessment is saved, not two
         elif coverage.unanswered:
             question = (
                 f"{coverage.unanswered} of {plural(coverage.asked, 'question')} "
@@ -247,17 +252,13 @@ class ResultScreen(WorkScreen):
             self.save()
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
-    def save(self) -> Saved:
+    def save(self) -> Made:
         """Save the assessment shown, dated now, exactly as the `assess` command does."""
-        from consortium_ready.domain.assessment import assess
-        from consortium_ready.reports.saving import save_assessment
-        from consortium_ready.store.history import last_saved
+        from consortium_ready.reports.saving import assess_and_save
 
-        bank, folder = self.session.bank, self.app.reports
-        previous = last_saved(folder, self._answer_set.profile.organisation)
-        assessment = assess(bank, self._answer_set, self.app.clock(), previous)
-        self._saved_as, self._previous = assessment, previous
-        return save_assessment(assessment, bank, folder, previous)
+        return assess_and_save(
+            self.session.bank, self._answer_set, self.app.reports, self.app.clock()
+        )
 
     @on(Worker.StateChanged)
     async def _worked(self, event: Worker.StateChanged) -> None:
@@ -265,7 +266,9 @@ class ResultScreen(WorkScreen):
         if worker.group == "previous" and event.state == WorkerState.SUCCESS:
             await self.query_one(ResultReport).show_previous(worker.result)
         elif worker.group == "save" and event.state == WorkerState.SUCCESS:
-            self.saved = worker.result
+            made = cast("Made", worker.result)
+            self._saved_as, self._previous = made.assessment, made.previous
+            self.saved = made.saved
         elif worker.group == "save" and event.state == WorkerState.ERROR:
             self._save_failed(worker.error)
 
@@ -286,6 +289,11 @@ class ResultScreen(WorkScreen):
         button = self.query_one("#save-button", Button)
         button.label, button.disabled = "Saved", True
         self.refresh_bindings()
+        if self.app.is_web:  # in a browser, offer the reports as downloads too
+            for path in saved.reports:
+                if path.suffix in DOWNLOADS:
+                    name = f"{saved.json.parent.name}-{path.name}"
+                    self.app.deliver_text(path, save_filename=name)
 
     def _save_failed(self, error: BaseException | None) -> None:
         if not isinstance(error, OSError):

@@ -180,23 +180,10 @@ class StartScreen(AppScreen):
         return Content("\n".join(lines))
 
     def _draft_summary(self, draft: Draft) -> str:
-        from consortium_ready.domain.questionnaire import Questionnaire, usable_answers
-        from consortium_ready.words import local_when, plural
+        from consortium_ready.session.session import draft_summary
 
         bank = self.surroundings.bank if self.surroundings else None
-        whose = draft.profile.organisation.strip() or "An organisation not yet named"
-        profile = draft.profile.profile()
-        if profile is None or bank is None:
-            return (
-                f"{whose}, last saved {local_when(draft.saved)}: the organisation's "
-                "details are not finished."
-            )
-        answers, _ = usable_answers(bank, draft.answers)
-        progress = Questionnaire(bank, profile, answers)
-        return (
-            f"{whose}, last saved {local_when(draft.saved)}: {progress.given} of "
-            f"{plural(len(progress.asked), 'question')} answered."
-        )
+        return draft_summary(bank, draft)
 
     @on(OptionList.OptionSelected, "#choices")
     async def _chosen(self, event: OptionList.OptionSelected) -> None:

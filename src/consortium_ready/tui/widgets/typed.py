@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from consortium_ready.domain.bank import DONT_KNOW
+from consortium_ready.session.entries import parse_number
 from consortium_ready.tui.widgets.choices import AnswerLevel
 from consortium_ready.words import plain_number
 
@@ -18,26 +19,6 @@ if TYPE_CHECKING:
     from consortium_ready.domain.bank import AnswerValue, Question
 
 TYPED_ID = "typed"
-
-
-def parse_number(text: str, question: Question) -> int | float | None:
-    """The number typed (None if nothing is); ValueError with a plain message if it is not one."""
-    from consortium_ready.domain.answerset import answer_problem
-
-    text = text.strip()
-    if not text:
-        return None
-    how = f"Type a number of {question.unit or 'units'}, such as 8"
-    if question.option(DONT_KNOW):
-        how += ", or choose Don't know"
-    try:
-        number = float(text)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a number. {how}.") from None
-    value = int(number) if number.is_integer() else number
-    if answer_problem(question, value):
-        raise ValueError(f"{how}.")
-    return value
 
 
 class NumberBox(Input):

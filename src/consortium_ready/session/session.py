@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from consortium_ready.domain.questionnaire import Questionnaire
+from consortium_ready.domain.questionnaire import Questionnaire, usable_answers
 from consortium_ready.store.drafts import Draft, ProfileDraft
 
 if TYPE_CHECKING:
@@ -89,3 +89,31 @@ class Session:
             self._questionnaire = None
         self.draft.saved = self._clock()
         self._changed(self.draft.model_copy(deep=True))
+
+
+def fit_to_bank(bank: Bank, draft: Draft) -> list[str]:
+    """Keep the draft's answers and notes that still fit the bank, which may have been edited
+    since; return the ids of the answers left out."""
+    draft.answers, dropped = usable_answers(bank, draft.answers)
+    draft.notes = {k: v for k, v in draft.notes.items() if bank.question(k)}
+    return dropped
+
+
+def draft_summary(bank: Bank | None, draft: Draft) -> str:
+    """Whose the unfinished assessment is, when it was last saved, and how far it has got
+    (without the bank, only whether the organisation's details are finished)."""
+    from consortium_ready.words import local_when, plural
+
+    whose = draft.profile.organisation.strip() or "An organisation not yet named"
+    profile = draft.profile.profile()
+    if profile is None or bank is None:
+        return (
+            f"{whose}, last saved {local_when(draft.saved)}: the organisation's "
+            "details are not finished."
+        )
+    answers, _ = usable_answers(bank, draft.answers)
+    progress = Questionnaire(bank, profile, answers)
+    return (
+        f"{whose}, last saved {local_when(draft.saved)}: {progress.given} of "
+        f"{plural(len(progress.asked), 'question')} answered."
+    )
