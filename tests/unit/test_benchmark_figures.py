@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from benchmarks.bank_bench import grown_bank, renamed
 from benchmarks.table import (
     Row,
@@ -18,6 +17,7 @@ from benchmarks.table import (
     p95,
     ratio,
 )
+
 from consortium_ready.content.loader import default_dirs, load_bank
 
 
