@@ -26,7 +26,6 @@ from consortium_ready.content.loader import FLAGS_FILE, THEMES_DIR, default_dirs
 SIZES = {"shipped": 0, "1,000": 10, "10,000": 100}
 """Each bank's name, and how many times its themes are repeated (0: the shipped files)."""
 
-
 QUESTION_ID = re.compile(r"(?m)^(  - id: )([a-z0-9-]+)$")
 THEME_ID = re.compile(r"(?m)^(  id: )([a-z0-9-]+)$")
 ORDER = re.compile(r"(?m)^(  order: )(\d+)$")
