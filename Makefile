@@ -28,10 +28,10 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# One table of figures, each beside a reference measured in the same run (docs/performance.md).
+# `make bench QUICK=1` takes fewer runs; more options: `make bench BENCH_ARGS='--only keypress'`.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/startup_bench.py
-	$(BIN)/python benchmarks/history_bench.py
-	$(BIN)/python benchmarks/consortium_bench.py
+	$(BIN)/python -m benchmarks $(if $(QUICK),--quick) $(BENCH_ARGS)
 
 validate: $(STAMP)
 	$(BIN)/consortium-ready validate

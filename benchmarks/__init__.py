@@ -1,0 +1,1 @@
+"""The figures of docs/performance.md: `python -m benchmarks` (`make bench`) prints them."""
