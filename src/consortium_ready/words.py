@@ -5,8 +5,54 @@ Only the standard library is imported here, so that any command may use it cheap
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
+
+_HARMLESS_FORMATS = frozenset("\u200c\u200d\ufeff") | frozenset(map(chr, range(0xE0020, 0xE0080)))
+"""Invisible formatting characters that written words need, and no terminal acts on: the
+zero-width joiner and non-joiner (emoji sequences, Persian and Indic scripts), the tags of
+flags such as Wales's, and the byte-order mark that starts a CSV report."""
+_LINE_BREAKS = frozenset("\n\t")
+
+
+def _stand_in(ch: str) -> str:
+    """What is shown for a character that would act on a terminal rather than be shown:
+    ESC as ␛ and the other C0 controls as their symbols, anything else as �."""
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def _unsafe(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return category in ("Cc", "Cs", "Zl", "Zp") or (
+        category == "Cf" and ch not in _HARMLESS_FORMATS
+    )
+
+
+def printable(text: str, keep_lines: bool = False) -> str:
+    """`text` safe to show in a terminal or write to a plain-text report: every control or
+    formatting character that could move the cursor, retitle or clear the terminal, or turn
+    the text around (ESC, BEL, the C1 controls, direction overrides) is replaced by a visible
+    stand-in (ESC by ␛, others by �).
+
+    On one line (runs of spaces, tabs and line breaks become one space) unless `keep_lines`,
+    when spacing, tabs and line ends (\n, and \r\n) are kept as they are. Every word shown
+    on the terminal, and every Markdown and CSV report, passes through here.
+    """
+    if not keep_lines:
+        text = " ".join(text.split())
+    if text.isprintable():
+        return text
+    return "".join(
+        _stand_in(ch)
+        if _unsafe(ch)
+        and not (keep_lines and (ch in _LINE_BREAKS or text.startswith("\r\n", index)))
+        else ch
+        for index, ch in enumerate(text)
+    )
 
 
 def plain_number(value: float) -> str:

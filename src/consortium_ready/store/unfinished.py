@@ -1,0 +1,107 @@
+"""Saves that a kill interrupted, finished by the next run: no debris, no half a save.
+
+A save writes the assessment's JSON first, then each of its reports beside it,
+each through a temporary file renamed into place (store/saved.py). A kill part
+way can leave a temporary file that will never be finished, and a JSON without
+some of its reports. The next run rolls forward, never back: it removes the
+temporary files whose writer has gone, and writes the missing reports from the
+JSON, which holds everything they are made from. Nothing typed is thrown away.
+
+An organisation's folder is locked while it is being saved in (folder_lock), so
+a save still in progress is never taken for an interrupted one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from consortium_ready.errors import InputError
+from consortium_ready.store.files import TEMPORARY, abandoned, create_new, folder_lock
+
+STALE_AFTER = 24 * 3600
+"""Seconds after which a temporary file is abandoned, whoever wrote it (a save takes less
+than one); until then, only one whose writer on this machine has gone is."""
+
+
+@dataclass
+class Finished:
+    """What finishing interrupted saves did."""
+
+    removed: list[Path] = field(default_factory=list)
+    """Temporary files removed."""
+    written: list[Path] = field(default_factory=list)
+    """Reports written for a JSON saved without them."""
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as entries:
+        return list(entries)
+
+
+def _remove_abandoned(entries: Iterable[os.DirEntry[str]], now: float, done: Finished) -> None:
+    for entry in entries:
+        if not (entry.name.startswith(".") and entry.name.endswith(TEMPORARY)):
+            continue
+        with contextlib.suppress(OSError):
+            stale = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER
+            if stale or abandoned(entry.name):
+                Path(entry.path).unlink()
+                done.removed.append(Path(entry.path))
+
+
+def finish_interrupted(
+    folder: Path, suffixes: Iterable[str], render: Callable[[Path], Mapping[str, str]]
+) -> Finished:
+    """Finish the saves in the reports folder `folder` that a kill interrupted.
+
+    `suffixes` are the reports every saved JSON has beside it (`.html`, ...) and
+    `render(json)` makes them, by suffix; a JSON that cannot be read (InputError) is
+    left as it is, for history to warn about. Folders being saved in, links, and
+    folders that cannot be read or written are passed over.
+    """
+    done, now, wanted = Finished(), time.time(), tuple(suffixes)
+    try:
+        top = _entries(folder)
+    except OSError:
+        return done
+    _remove_abandoned(top, now, done)
+    for organisation in top:
+        if organisation.name.startswith(".") or not organisation.is_dir(follow_symlinks=False):
+            continue
+        with contextlib.suppress(OSError), folder_lock(Path(organisation.path), wait=False) as mine:
+            if mine:
+                _finish_folder(Path(organisation.path), wanted, render, now, done)
+    return done
+
+
+def _finish_folder(
+    folder: Path,
+    suffixes: tuple[str, ...],
+    render: Callable[[Path], Mapping[str, str]],
+    now: float,
+    done: Finished,
+) -> None:
+    entries = _entries(folder)
+    _remove_abandoned(entries, now, done)
+    names = {entry.name for entry in entries}
+    for entry in entries:
+        stem, dot, _ = entry.name.rpartition(".")
+        if entry.name.startswith(".") or not dot or not entry.name.endswith(".json"):
+            continue
+        missing = [suffix for suffix in suffixes if stem + suffix not in names]
+        if not missing or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            reports = render(Path(entry.path))
+        except InputError:
+            continue
+        for suffix in missing:
+            path = folder / (stem + suffix)
+            with contextlib.suppress(FileExistsError):
+                create_new(path, reports[suffix])
+                done.written.append(path)
