@@ -508,6 +508,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:  # the file system said no: a full disk, a link, permissions
+        where = f"{error.filename}: " if error.filename else ""
+        say(f"consortium-ready: {where}{error.strerror or error}", error=True)
+        return EXIT_FAILED
     except Exception as error:  # the unexpected: one line here, the details in a log file
         from consortium_ready.cli.unexpected import log_unexpected
 

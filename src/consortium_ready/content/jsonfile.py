@@ -31,7 +31,7 @@ _NOT_TEXT = "half a character (a lone \\ud800 to \\udfff escape) is not text"
 
 _BEYOND = 10**LARGEST_DIGITS
 _KEY_SPACED = re.compile(r'"\s+:')
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -168,8 +168,8 @@ def _faults(data: Any) -> list[tuple[Loc, str]]:
 def located(text: str, path: Path, places: list[tuple[tuple[Any, ...], str]]) -> list[Problem]:
     """A problem for each (location, message) in the JSON `text`, with its line where the
     text can be re-read to find it."""
-    try:
-        document = parse_yaml(text, path)
+    try:  # with half characters made whole, which YAML would refuse; lines stay where they are
+        document = parse_yaml(_SURROGATE_ESCAPE.sub(r"\\ufffd", text), path)
     except InputError:
         return [Problem(path, None, dotted(loc), message) for loc, message in places]
     return [document.problem(loc, message) for loc, message in places]

@@ -202,6 +202,12 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
         line = mark.line + 1 if mark else None
         message = " ".join(str(part) for part in (error.context, error.problem) if part)
         raise refused(path, f"not valid YAML: {message}", line) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow (NUL)
+        line = text.count("\n", 0, error.position) + 1
+        character = f"#x{error.character:04x}" if isinstance(error.character, int) else "one"
+        raise refused(
+            path, f"not valid YAML: a control character ({character}) is not allowed", line
+        ) from None
     except yaml.YAMLError as error:
         raise refused(path, f"not valid YAML: {error}") from None
     except _UNBUILDABLE as error:  # a value PyYAML cannot build

@@ -141,7 +141,9 @@ def read_saved(path: Path, model: type[Model], follow_link: bool = True) -> Mode
 
 def _version_problem(version: Any) -> str | None:
     if isinstance(version, bool) or not isinstance(version, int):
-        return f"{version!r} is not a schema version (a whole number is expected)"
+        shown = repr(version)
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        return f"{shown} is not a schema version (a whole number is expected)"
     if version > SCHEMA_VERSION:
         return (
             f"schema version {version} is newer than this program reads "
