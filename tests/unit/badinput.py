@@ -56,59 +56,39 @@ class Case:
 # --- making files -----------------------------------------------------------------------
 
 
-def text(name: str, body: str) -> Maker:
+def made(name: str, create: Callable[[Path], object]) -> Maker:
+    """A maker of `name` in the folder it is given, by `create(path)`."""
+
     def make(folder: Path) -> Path:
-        path = folder / name
-        path.write_text(body, encoding="utf-8")
-        return path
+        create(folder / name)
+        return folder / name
 
     return make
+
+
+def text(name: str, body: str) -> Maker:
+    return made(name, lambda path: path.write_text(body, encoding="utf-8"))
 
 
 def raw(name: str, body: bytes) -> Maker:
-    def make(folder: Path) -> Path:
-        path = folder / name
-        path.write_bytes(body)
-        return path
-
-    return make
+    return made(name, lambda path: path.write_bytes(body))
 
 
 def sparse(name: str, size: int) -> Maker:
-    def make(folder: Path) -> Path:
-        path = folder / name
-        with path.open("wb") as stream:
-            stream.truncate(size)
-        return path
-
-    return make
+    """A file of `size` bytes that takes no room on the disk."""
+    return made(name, lambda path: (path.write_bytes(b""), os.truncate(path, size)))
 
 
 def fifo(name: str) -> Maker:
-    def make(folder: Path) -> Path:
-        path = folder / name
-        os.mkfifo(path)
-        return path
-
-    return make
+    return made(name, os.mkfifo)
 
 
 def link(name: str, target: str) -> Maker:
-    def make(folder: Path) -> Path:
-        path = folder / name
-        path.symlink_to(target)
-        return path
-
-    return make
+    return made(name, lambda path: path.symlink_to(target))
 
 
 def directory(name: str) -> Maker:
-    def make(folder: Path) -> Path:
-        path = folder / name
-        path.mkdir()
-        return path
-
-    return make
+    return made(name, Path.mkdir)
 
 
 def answers(old: str, new: str, name: str = "answers.yaml") -> Maker:
