@@ -14,9 +14,14 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from consortium_ready.content.answersfile import parse_answers
+from consortium_ready.content.yamlfile import parse_yaml
+from consortium_ready.domain.assessment import assess
+from consortium_ready.domain.bank import Bank
 from tests.unit.helpers import GOOD
 
 Kind = Literal["answers", "bank", "saved", "draft"]
@@ -51,6 +56,13 @@ class Case:
     says: str
     line: int | None = None
     field: str = ""
+
+
+def good_saved(bank: Bank) -> str:
+    """The text of a saved assessment of the good answers, as write_assessment writes it."""
+    answer_set = parse_answers(parse_yaml(GOOD, Path("good.yaml")), bank)
+    made = assess(bank, answer_set, now=datetime(2026, 1, 15, 12, tzinfo=UTC))
+    return made.model_dump_json(indent=2) + "\n"
 
 
 # --- making files -----------------------------------------------------------------------

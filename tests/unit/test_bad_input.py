@@ -12,33 +12,22 @@ import shutil
 import time
 import tracemalloc
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from consortium_ready.cli import main
-from consortium_ready.content.answersfile import parse_answers
-from consortium_ready.content.yamlfile import parse_yaml
-from consortium_ready.domain.assessment import assess
 from consortium_ready.domain.bank import Bank
 from consortium_ready.errors import InputError
 from consortium_ready.store.drafts import load_draft
-from tests.unit.badinput import ANSWERS, BANK, DRAFT, SAVED, SAVED_FILES, Case
-from tests.unit.helpers import GOOD, MINI, MINI_ARGS
+from tests.unit.badinput import ANSWERS, BANK, DRAFT, SAVED, SAVED_FILES, Case, good_saved
+from tests.unit.helpers import MINI, MINI_ARGS
 
 SECONDS = 2.0
 BYTES = 100_000_000
 CONTROLS = {chr(c) for c in range(32) if chr(c) not in "\n\t"} | {"\x7f", "\x9b", "\u202e"}
 
 FILE_CASES = ANSWERS + BANK + SAVED_FILES + DRAFT
-
-
-def good_saved(bank: Bank) -> str:
-    """The text of a saved assessment of the good answers, as write_assessment writes it."""
-    answer_set = parse_answers(parse_yaml(GOOD, Path("good.yaml")), bank)
-    made = assess(bank, answer_set, now=datetime(2026, 1, 15, 12, tzinfo=UTC))
-    return made.model_dump_json(indent=2) + "\n"
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
