@@ -136,8 +136,9 @@ def folder_lock(folder: Path, wait: bool = True) -> Iterator[bool]:
         os.close(handle)
 
 
-def _temporary_beside(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _temporary_beside(path: Path, text: str, make_folder: bool = True) -> Path:
+    if make_folder:
+        path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(
         dir=path.parent, prefix=temporary_prefix(path.name), suffix=TEMPORARY
     )
@@ -176,9 +177,10 @@ def move_to_new(source: Path, target: Path) -> None:
         source.unlink()
 
 
-def create_new(path: Path, text: str) -> None:
-    """Write `text` to `path`, which must not exist (else FileExistsError); all or nothing."""
-    temporary = _temporary_beside(path, text)
+def create_new(path: Path, text: str, make_folder: bool = True) -> None:
+    """Write `text` to `path`, which must not exist (else FileExistsError); all or nothing.
+    Its folder is made if it is missing, unless `make_folder` is false (FileNotFoundError)."""
+    temporary = _temporary_beside(path, text, make_folder)
     try:
         move_to_new(temporary, path)
     finally:

@@ -62,7 +62,7 @@ def write_assessment(assessment: Assessment, folder: Path, reports: Mapping[str,
         try:
             for suffix, report in reports.items():
                 path = json_path.with_suffix(suffix)
-                create_new(path, report)
+                create_new(path, report, make_folder=False)  # not again, if it was removed
                 written.append(path)
         except BaseException:
             for path in written:
