@@ -26,10 +26,10 @@ from tests.unit.helpers import GOOD
 
 Kind = Literal["answers", "bank", "saved", "draft"]
 KINDS: dict[Kind, str] = {
-    "answers": "answers files (`assess --answers`)",
-    "bank": "question banks (`validate --questions`)",
-    "saved": "saved assessments (`report`)",
-    "draft": "drafts (read as the questionnaire starts)",
+    "answers": "answers file (`assess`)",
+    "bank": "question bank (`validate`)",
+    "saved": "saved assessment (`report`)",
+    "draft": "draft (read at start-up)",
 }
 GROUPS = {
     "encoding": "empty, byte-order mark, Latin-1, UTF-16, binary, NUL bytes, half characters",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from consortium_ready.errors import InputError
-from consortium_ready.store.drafts import draft_path, load_draft, set_aside
+from consortium_ready.store.drafts import Draft, draft_path, load_draft, save_draft, set_aside
 
 NOW = datetime(2027, 3, 12, 14, 5, tzinfo=UTC)
 
@@ -73,3 +73,9 @@ def test_a_draft_that_cannot_be_read_is_named(tmp_path: Path) -> None:
     with pytest.raises(InputError) as raised:
         load_draft(path)
     assert str(raised.value) == f"{path}: not a draft: it is a folder, not a file"
+
+
+def test_a_draft_is_readable_by_its_owner_alone(tmp_path: Path) -> None:
+    """The reports folder may be shared; a draft holds every note typed so far."""
+    save_draft(draft_path(tmp_path), Draft(saved=NOW, notes={"guarantor": "private"}))
+    assert draft_path(tmp_path).stat().st_mode & 0o777 == 0o600

@@ -32,15 +32,24 @@ from consortium_ready.store.saved import load_assessment
 from tests.unit.helpers import GOOD, MINI_ARGS
 
 KILLS = 40
+CLEAN = "exit 1, one line; earlier saves whole; nothing half saved, no debris"
 FAULTS = {
-    "kill -9 during `assess`, at random moments through the save": KILLS,
-    "a full disk (a 256 KB tmpfs), saving until it is full": 1,
-    "a read-only reports folder": 1,
-    "a reports or organisation folder removed part way": 2,
-    "two saves of one organisation in the same second, one after the other and at once": 2,
-    "the disk refusing the data as it is made durable (fsync)": 1,
+    "kill -9 during `assess`, at random moments through the save": (
+        KILLS,
+        "no JSON damaged; once the next run has finished the saves, no debris",
+    ),
+    "a full disk (a 256 KB tmpfs), saving until it is full": (1, CLEAN),
+    "a read-only reports folder (a tmpfs remounted read-only)": (1, CLEAN),
+    "an organisation's folder removed part way through a save": (1, CLEAN),
+    "the reports folder removed between two writes of the draft": (1, "made again; draft kept"),
+    "two saves of one organisation in the same second, in turn and at once": (
+        2,
+        "four whole saves, `-2`, `-3`, `-4`, all in history",
+    ),
+    "the disk refusing data as it is made durable (fsync, ENOSPC)": (1, CLEAN),
 }
-"""Each fault tried here, and how many times."""
+"""Each fault tried here: how many times, and what happened. The two on a tmpfs are skipped,
+with the reason, where this machine cannot mount one."""
 SUFFIXES = (".html", ".md", ".csv")
 
 

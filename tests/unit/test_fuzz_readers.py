@@ -149,13 +149,22 @@ def spliced(good: str) -> st.SearchStrategy[str]:
     return build()
 
 
+EXAMPLES = 150
+"""Inputs tried on each reader."""
+STRATEGIES: dict[str, Callable[[Reader], st.SearchStrategy[bytes]]] = {
+    "random bytes": lambda reader: st.binary(max_size=400),
+    "random text": lambda reader: st.text(max_size=400).map(
+        lambda text: text.encode("utf-8", "surrogatepass")
+    ),
+    "random JSON": lambda reader: json_values.map(lambda value: json.dumps(value).encode()),
+    "its good file spliced with hostile pieces": lambda reader: spliced(reader.good).map(
+        lambda text: text.encode("utf-8", "surrogatepass")
+    ),
+}
+
+
 def contents(reader: Reader) -> st.SearchStrategy[bytes]:
-    return st.one_of(
-        st.binary(max_size=400),
-        st.text(max_size=400).map(lambda text: text.encode("utf-8", "surrogatepass")),
-        json_values.map(lambda value: json.dumps(value).encode()),
-        spliced(reader.good).map(lambda text: text.encode("utf-8", "surrogatepass")),
-    )
+    return st.one_of(*(strategy(reader) for strategy in STRATEGIES.values()))
 
 
 def reads_or_refuses(reader: Reader, content: bytes) -> None:
@@ -171,7 +180,7 @@ def reads_or_refuses(reader: Reader, content: bytes) -> None:
 @pytest.mark.parametrize("reader", READERS, ids=[r.name for r in READERS])
 def test_a_reader_reads_or_refuses_whatever_it_is_given(reader: Reader) -> None:
     @settings(
-        max_examples=150,
+        max_examples=EXAMPLES,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )

@@ -61,13 +61,9 @@ def hostile(tmp_path: Path) -> tuple[list[str], Path, Path]:
     return bank_args, answers, reports
 
 
-def test_no_command_prints_a_raw_control_character(
-    hostile: tuple[list[str], Path, Path], capsys: pytest.CaptureFixture[str]
-) -> None:
-    bank_args, answers, reports = hostile
-    saved = sorted(p for p in reports.rglob("*.json") if not p.name.startswith((".", "x")))
-    organisation = "Riverside Advice" + HOSTILE
-    commands = [
+def commands(answers: Path, reports: Path, saved: list[Path], organisation: str) -> list[list[str]]:
+    """Every command, run as the hostile files make it print their words."""
+    return [
         ["validate"],
         ["questions", "--json"],
         ["template"],
@@ -85,8 +81,20 @@ def test_no_command_prints_a_raw_control_character(
         ["--help"],
         ["remove", str(saved[0]), "--reports", str(reports)],
     ]
+
+
+COMMANDS = commands(Path(), Path(), [Path(), Path()], "")
+"""How many commands are tried (for docs/reliability.md)."""
+
+
+def test_no_command_prints_a_raw_control_character(
+    hostile: tuple[list[str], Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank_args, answers, reports = hostile
+    saved = sorted(p for p in reports.rglob("*.json") if not p.name.startswith((".", "x")))
+    organisation = "Riverside Advice" + HOSTILE
     printed = []
-    for command in commands:
+    for command in commands(answers, reports, saved, organisation):
         with contextlib.suppress(SystemExit):  # --help, and argparse's own refusals
             main([*bank_args, *command])
         out, err = capsys.readouterr()

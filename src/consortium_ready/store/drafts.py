@@ -22,6 +22,7 @@ from consortium_ready.domain.profile import ConsortiumKind, Profile, Role, Stage
 from consortium_ready.store.files import TIMESTAMP, atomic_write, checked_size, move_new
 
 DRAFT_FILE = ".draft.json"
+PRIVATE = 0o600
 DRAFT_SCHEMA = 1
 NAME_LIMIT = 200
 
@@ -166,8 +167,10 @@ def save_draft(path: Path, draft: Draft) -> None:
     """Write the draft in one step: a crash leaves the previous draft or this one, never half.
 
     A draft too large to read back is not written (TooLarge, an OSError): the previous stays.
+    Only its owner may read it (mode 0600): the reports folder may be shared, and a draft
+    holds every note typed so far (docs/reliability.md).
     """
-    atomic_write(path, checked_size(path, draft.model_dump_json(indent=2) + "\n"))
+    atomic_write(path, checked_size(path, draft.model_dump_json(indent=2) + "\n"), PRIVATE)
 
 
 def remove_draft(path: Path) -> None:

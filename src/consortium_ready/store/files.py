@@ -136,14 +136,16 @@ def folder_lock(folder: Path, wait: bool = True) -> Iterator[bool]:
         os.close(handle)
 
 
-def _temporary_beside(path: Path, text: str, make_folder: bool = True) -> Path:
+def _temporary_beside(
+    path: Path, text: str, make_folder: bool = True, mode: int = FILE_MODE
+) -> Path:
     if make_folder:
         path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(
         dir=path.parent, prefix=temporary_prefix(path.name), suffix=TEMPORARY
     )
     try:
-        os.fchmod(handle, FILE_MODE)
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
@@ -154,9 +156,10 @@ def _temporary_beside(path: Path, text: str, make_folder: bool = True) -> Path:
     return Path(name)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step: readers see the old file or the new, never half."""
-    temporary = _temporary_beside(path, text)
+def atomic_write(path: Path, text: str, mode: int = FILE_MODE) -> None:
+    """Replace `path` with `text` in one step: readers see the old file or the new, never half.
+    The new file has permissions `mode` (by default, those of any new file here)."""
+    temporary = _temporary_beside(path, text, mode=mode)
     try:
         temporary.replace(path)
     except BaseException:

@@ -218,10 +218,10 @@ def test_move_new_never_overwrites(
 def test_a_save_is_all_or_nothing(
     assessment: Assessment, bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full_disk(path: Path, text: str) -> None:
+    def full_disk(path: Path, text: str, **options: bool) -> None:
         if path.suffix == ".md":
             raise OSError(28, "No space left on device", str(path))
-        original(path, text)
+        original(path, text, **options)
 
     original = archive.create_new
     monkeypatch.setattr(archive, "create_new", full_disk)
