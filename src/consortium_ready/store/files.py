@@ -6,7 +6,6 @@ import contextlib
 import errno
 import hashlib
 import os
-import socket
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -61,7 +60,10 @@ FILE_MODE = 0o666 & ~_umask()
 
 LINK_REFUSED = "is a symbolic link, and links inside the reports folder are not followed"
 TEMPORARY = ".tmp"
-_HOST = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
+_HOST = hashlib.sha256(
+    (os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")).encode()
+).hexdigest()[:8]
+"""This machine, in the names of temporary files (without importing `socket` at start-up)."""
 
 
 class TooLarge(OSError):
