@@ -61,19 +61,7 @@ def test_kill_9_at_random_moments_loses_at_most_the_answer_being_given(tmp_path:
         lost = [q for q, value in given.items() if kept.answers.get(q) != value]
         assert lost in ([], [list(given)[-1]]), lost  # at most the one being given
         lost_in_all += len(lost)
-        assert (
-            main(
-                [
-                    "--questions",
-                    str(QUESTIONS),
-                    "--seeds",
-                    str(SEEDS),
-                    "history",
-                    "--reports",
-                    str(reports),
-                ]
-            )
-            == 0
-        )
+        bank = ["--questions", str(QUESTIONS), "--seeds", str(SEEDS)]
+        assert main([*bank, "history", "--reports", str(reports)]) == 0
         assert [p.name for p in reports.iterdir() if p.name.endswith(".tmp")] == []
     print(f"{ROUNDS} kills of the questionnaire: {lost_in_all} answers being given lost")

@@ -10,6 +10,7 @@ counts them by group (test_reliability_doc.py keeps the two in step).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Callable
@@ -19,10 +20,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from consortium_ready.content.answersfile import parse_answers
+from consortium_ready.content.loader import load_bank
 from consortium_ready.content.yamlfile import parse_yaml
 from consortium_ready.domain.assessment import assess
 from consortium_ready.domain.bank import Bank
-from tests.unit.helpers import GOOD
+from tests.unit.helpers import GOOD, MINI
 
 Kind = Literal["answers", "bank", "saved", "draft"]
 KINDS: dict[Kind, str] = {
@@ -101,6 +103,15 @@ def link(name: str, target: str) -> Maker:
 
 def directory(name: str) -> Maker:
     return made(name, Path.mkdir)
+
+
+def special_files(kind: Kind, name: str, zero: str = "it is a device") -> list[Case]:
+    """`name` made a folder, a named pipe, and a link to /dev/zero (which must say `zero`)."""
+    return [
+        Case("a folder", kind, "special files", directory(name), "it is a folder"),
+        Case("a named pipe", kind, "special files", fifo(name), "it is a named pipe"),
+        Case("a link to /dev/zero", kind, "special files", link(name, "/dev/zero"), zero),
+    ]
 
 
 def answers(old: str, new: str, name: str = "answers.yaml") -> Maker:
@@ -248,15 +259,7 @@ ANSWERS: list[Case] = [
         answers('[minutes]"', "[minutes]"),
         "not valid YAML",
     ),
-    Case("a folder", "answers", "special files", directory("a.yaml"), "it is a folder"),
-    Case("a named pipe", "answers", "special files", fifo("a.yaml"), "it is a named pipe"),
-    Case(
-        "a link to /dev/zero",
-        "answers",
-        "special files",
-        link("a.yaml", "/dev/zero"),
-        "it is a device",
-    ),
+    *special_files("answers", "a.yaml"),
     Case(
         "a link to /dev/urandom",
         "answers",
@@ -644,13 +647,24 @@ def _removed(folder: Path) -> Path:
 SavedEdit = Callable[[str], str]
 
 
-def saved(edit: SavedEdit) -> Callable[[str], Maker]:
+@functools.cache
+def good_saved_text() -> str:
+    """The good saved assessment, made with the small test bank."""
+    return good_saved(load_bank(MINI / "questions", MINI / "seeds"))
+
+
+def saved(edit: SavedEdit) -> Maker:
     """A saved assessment made from the good one's text by `edit`."""
+    return made(
+        "saved.json", lambda path: path.write_text(edit(good_saved_text()), encoding="utf-8")
+    )
 
-    def of(good: str) -> Maker:
-        return text("saved.json", edit(good))
 
-    return of
+def saved_case(
+    id: str, group: str, edit: SavedEdit, says: str, line: int | None = None, field: str = ""
+) -> Case:
+    """A case of the good saved assessment, edited."""
+    return Case(id, "saved", group, saved(edit), says, line, field)
 
 
 def swap(old: str, new: str) -> SavedEdit:
@@ -688,30 +702,7 @@ SCORE = '"score": 64.5'
 """The overall score in the good saved assessment, on line 34."""
 
 
-@dataclass(frozen=True)
-class SavedCase:
-    """A saved assessment case: the good saved assessment's text, edited."""
-
-    id: str
-    group: str
-    edit: SavedEdit
-    says: str
-    line: int | None = None
-    field: str = ""
-
-    def case(self, good: str) -> Case:
-        return Case(
-            self.id,
-            "saved",
-            self.group,
-            text("saved.json", self.edit(good)),
-            self.says,
-            self.line,
-            self.field,
-        )
-
-
-SAVED_FILES: list[Case] = [
+SAVED: list[Case] = [
     Case(
         "latin-1",
         "saved",
@@ -721,22 +712,11 @@ SAVED_FILES: list[Case] = [
         1,
     ),
     Case("11 MB", "saved", "size and shape", sparse("saved.json", 11_000_000), "too large"),
-    Case("a folder", "saved", "special files", directory("saved.json"), "it is a folder"),
-    Case("a named pipe", "saved", "special files", fifo("saved.json"), "it is a named pipe"),
-    Case(
-        "a link to /dev/zero",
-        "saved",
-        "special files",
-        link("saved.json", "/dev/zero"),
-        "it is a device",
-    ),
-]
-
-SAVED: list[SavedCase] = [
-    SavedCase("empty", "encoding", lambda good: "", "empty file, not a saved assessment", 1),
-    SavedCase("a byte-order mark", "encoding", lambda good: "\ufeff" + good, "not valid JSON", 1),
-    SavedCase("nul bytes", "encoding", swap("Riverside", "River\0side"), "not valid JSON", 12),
-    SavedCase(
+    *special_files("saved", "saved.json"),
+    saved_case("empty", "encoding", lambda good: "", "empty file, not a saved assessment", 1),
+    saved_case("a byte-order mark", "encoding", lambda good: "\ufeff" + good, "not valid JSON", 1),
+    saved_case("nul bytes", "encoding", swap("Riverside", "River\0side"), "not valid JSON", 12),
+    saved_case(
         "half a character",
         "encoding",
         swap("Riverside Advice", "Riverside \\ud83d Advice"),
@@ -744,20 +724,20 @@ SAVED: list[SavedCase] = [
         12,
         "profile.organisation",
     ),
-    SavedCase("YAML, not JSON", "encoding", lambda good: "a: 1\n", "not valid JSON", 1),
-    SavedCase(
+    saved_case("YAML, not JSON", "encoding", lambda good: "a: 1\n", "not valid JSON", 1),
+    saved_case(
         "10,000-deep nesting",
         "size and shape",
         lambda good: DEEP_JSON,
         "nested too deeply",
     ),
-    SavedCase(
+    saved_case(
         "200,000 values",
         "size and shape",
         data_edit(_set(("notes", "x"), [0] * 200_000)),
         "more than 100,000 values",
     ),
-    SavedCase(
+    saved_case(
         "NaN",
         "numbers",
         swap(SCORE, '"score": NaN'),
@@ -765,7 +745,7 @@ SAVED: list[SavedCase] = [
         34,
         "result.overall.score",
     ),
-    SavedCase(
+    saved_case(
         "Infinity",
         "numbers",
         swap(SCORE, '"score": Infinity'),
@@ -773,7 +753,7 @@ SAVED: list[SavedCase] = [
         34,
         "result.overall.score",
     ),
-    SavedCase(
+    saved_case(
         "1e309",
         "numbers",
         swap(SCORE, '"score": 1e309'),
@@ -781,7 +761,7 @@ SAVED: list[SavedCase] = [
         34,
         "result.overall.score",
     ),
-    SavedCase(
+    saved_case(
         "a 400-digit number",
         "numbers",
         swap(SCORE, '"score": ' + "9" * 400),
@@ -789,7 +769,7 @@ SAVED: list[SavedCase] = [
         34,
         "result.overall.score",
     ),
-    SavedCase(
+    saved_case(
         "a score of -1",
         "numbers",
         swap(SCORE, '"score": -1'),
@@ -797,7 +777,7 @@ SAVED: list[SavedCase] = [
         34,
         "result.overall.score",
     ),
-    SavedCase(
+    saved_case(
         "a score of 500",
         "numbers",
         swap(SCORE, '"score": 500'),
@@ -805,7 +785,7 @@ SAVED: list[SavedCase] = [
         34,
         "result.overall.score",
     ),
-    SavedCase(
+    saved_case(
         "a theme's unknown share of 150",
         "numbers",
         swap('"unknown": 28.6', '"unknown": 150'),
@@ -813,7 +793,7 @@ SAVED: list[SavedCase] = [
         55,
         "result.themes[0].unknown",
     ),
-    SavedCase(
+    saved_case(
         "30 February",
         "dates and tags",
         swap('"tender_deadline": "2027-01-15"', '"tender_deadline": "2025-02-30"'),
@@ -821,7 +801,7 @@ SAVED: list[SavedCase] = [
         18,
         "profile.tender_deadline",
     ),
-    SavedCase(
+    saved_case(
         "a time with no time zone",
         "dates and tags",
         lambda good: good.replace('"created": "', '"created": "x', 1),
@@ -829,7 +809,7 @@ SAVED: list[SavedCase] = [
         4,
         "created",
     ),
-    SavedCase(
+    saved_case(
         "a key given twice",
         "keys and schema",
         swap('"tool_version"', '"schema_version": 1,\n  "tool_version"'),
@@ -837,7 +817,7 @@ SAVED: list[SavedCase] = [
         3,
         "schema_version",
     ),
-    SavedCase(
+    saved_case(
         "schema version 999",
         "keys and schema",
         data_edit(_set(("schema_version",), 999)),
@@ -845,7 +825,7 @@ SAVED: list[SavedCase] = [
         2,
         "schema_version",
     ),
-    SavedCase(
+    saved_case(
         "schema version in words",
         "keys and schema",
         data_edit(_set(("schema_version",), "one")),
@@ -853,13 +833,13 @@ SAVED: list[SavedCase] = [
         2,
         "schema_version",
     ),
-    SavedCase(
+    saved_case(
         "another program's JSON",
         "keys and schema",
         lambda good: '{"name": "left-pad", "version": "1.3.0"}',
         "perhaps another program's file",
     ),
-    SavedCase(
+    saved_case(
         "no result",
         "keys and schema",
         data_edit(_drop("result")),
@@ -867,7 +847,7 @@ SAVED: list[SavedCase] = [
         1,
         "result",
     ),
-    SavedCase(
+    saved_case(
         "guarantor: 5",
         "answers and the bank",
         swap('"guarantor": "yes"', '"guarantor": 5'),
@@ -875,7 +855,7 @@ SAVED: list[SavedCase] = [
         21,
         "answers.guarantor",
     ),
-    SavedCase(
+    saved_case(
         "an answer to a question not in its bank",
         "answers and the bank",
         swap('"guarantor": "yes"', '"guarantor": "yes",\n    "nonesuch": "yes"'),
@@ -900,15 +880,7 @@ DRAFT: list[Case] = [
         "nested too deeply",
     ),
     Case("a list", "draft", "size and shape", text(".draft.json", "[1, 2]"), "not a draft", 1),
-    Case("a folder", "draft", "special files", directory(".draft.json"), "it is a folder"),
-    Case("a named pipe", "draft", "special files", fifo(".draft.json"), "it is a named pipe"),
-    Case(
-        "a link to /dev/zero",
-        "draft",
-        "special files",
-        link(".draft.json", "/dev/zero"),
-        "it is a symbolic link",
-    ),
+    *special_files("draft", ".draft.json", "it is a symbolic link"),  # never followed
     Case(
         "a link to a file elsewhere",
         "draft",

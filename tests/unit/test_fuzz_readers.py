@@ -31,7 +31,7 @@ from consortium_ready.store.drafts import load_draft
 from consortium_ready.store.history import scan
 from consortium_ready.store.saved import load_assessment
 from consortium_ready.store.savedindex import INDEX_NAME
-from tests.unit.badinput import good_saved
+from tests.unit.badinput import good_saved_text
 from tests.unit.helpers import GOOD, MINI
 
 BANK = load_bank(MINI / "questions", MINI / "seeds")
@@ -53,7 +53,7 @@ def read_index(path: Path) -> object:
     folder = path.parent
     organisation = folder / "riverside-advice"
     organisation.mkdir(exist_ok=True)
-    (organisation / "2026-01-15-120000.json").write_text(good_saved(BANK), encoding="utf-8")
+    (organisation / "2026-01-15-120000.json").write_text(good_saved_text(), encoding="utf-8")
     found = scan(folder)
     for entry in found.entries:  # what the index gave is sound enough to show
         assert entry.score is None or 0 <= entry.score <= 100
@@ -76,7 +76,7 @@ READERS = [
         "saved assessment",
         "saved.json",
         lambda path: load_assessment(path, BANK),
-        good_saved(BANK),
+        good_saved_text(),
     ),
     Reader(
         "draft",
