@@ -13,7 +13,6 @@ _HARMLESS_FORMATS = frozenset("\u200c\u200d\ufeff") | frozenset(map(chr, range(0
 """Invisible formatting characters that written words need, and no terminal acts on: the
 zero-width joiner and non-joiner (emoji sequences, Persian and Indic scripts), the tags of
 flags such as Wales's, and the byte-order mark that starts a CSV report."""
-_LINE_BREAKS = frozenset("\n\t")
 
 
 def _stand_in(ch: str) -> str:
@@ -43,16 +42,17 @@ def printable(text: str, keep_lines: bool = False) -> str:
     on the terminal, and every Markdown and CSV report, passes through here.
     """
     if not keep_lines:
-        text = " ".join(text.split())
-    if text.isprintable():
-        return text
-    return "".join(
-        _stand_in(ch)
-        if _unsafe(ch)
-        and not (keep_lines and (ch in _LINE_BREAKS or text.startswith("\r\n", index)))
-        else ch
-        for index, ch in enumerate(text)
-    )
+        return _shown(" ".join(text.split()))
+    *lines, last = text.split("\n")
+    ended = [_shown(line[:-1]) + "\r" if line.endswith("\r") else _shown(line) for line in lines]
+    return "\n".join([*ended, _shown(last)])
+
+
+def _shown(line: str) -> str:
+    """One line (tabs kept) with its control characters replaced; quick when it has none."""
+    if line.isprintable() or ("\t" in line and line.replace("\t", " ").isprintable()):
+        return line
+    return "".join(_stand_in(ch) if ch != "\t" and _unsafe(ch) else ch for ch in line)
 
 
 def plain_number(value: float) -> str:

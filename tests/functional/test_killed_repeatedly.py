@@ -10,6 +10,8 @@ import random
 import time
 from pathlib import Path
 
+import pytest
+
 from consortium_ready.cli import main
 from consortium_ready.store.drafts import draft_path, load_draft
 from tests.functional.helpers import QUESTIONS, SEEDS
@@ -23,6 +25,7 @@ ANSWERS = [
 ]
 
 
+@pytest.mark.serial  # three apps driven through a terminal: beside other tests, keys lag
 def test_kill_9_at_random_moments_loses_at_most_the_answer_being_given(tmp_path: Path) -> None:
     rng = random.Random(7)
     lost_in_all = 0
