@@ -29,6 +29,7 @@ from consortium_ready.store.drafts import Draft, draft_path, load_draft, save_dr
 from consortium_ready.store.files import TEMPORARY
 from consortium_ready.store.history import scan
 from consortium_ready.store.saved import load_assessment
+from consortium_ready.store.unfinished import SAVING
 from tests.unit.helpers import GOOD, MINI_ARGS
 
 KILLS = 40
@@ -65,11 +66,11 @@ def assess(answers: Path, reports: Path) -> int:
 
 
 def state(reports: Path) -> tuple[int, int, int]:
-    """(complete saves, damaged JSON files, debris): debris is a temporary file, or a JSON
-    without all its reports."""
+    """(complete saves, damaged JSON files, debris): debris is a temporary file, the mark of a
+    save under way, or a JSON without all its reports."""
     complete = damaged = debris = 0
     for path in reports.rglob("*"):
-        if path.name.endswith(TEMPORARY):
+        if path.name.endswith(TEMPORARY) or path.name == SAVING:
             debris += 1
         elif path.suffix == ".json" and not path.name.startswith("."):
             try:
@@ -86,8 +87,9 @@ def test_kill_9_during_assess_damages_nothing_and_the_next_run_leaves_no_debris(
     answers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     reports = tmp_path / "reports"
+    assert assess(answers, reports) == 0  # every module loaded before forking
     started = time.perf_counter()
-    assert assess(answers, reports) == 0  # warm: every module is loaded before forking
+    assert assess(answers, reports) == 0
     one_save = time.perf_counter() - started
     capsys.readouterr()
     rng = random.Random(10)
@@ -96,8 +98,9 @@ def test_kill_9_during_assess_damages_nothing_and_the_next_run_leaves_no_debris(
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child saves, and is killed part way
             with contextlib.suppress(BaseException):
-                os.close(1)
-                os.close(2)
+                quiet = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(quiet, 1)
+                os.dup2(quiet, 2)
                 assess(answers, reports)
             os._exit(0)
         time.sleep(rng.uniform(0, one_save * 1.2))
@@ -206,7 +209,7 @@ def test_two_saves_in_the_same_second_both_stand_whole(
     for _ in range(2):  # and two at once, in two processes
         pid = os.fork()
         if pid == 0:  # pragma: no cover
-            os.close(1)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
             os._exit(assess(answers, reports))
         children.append(pid)
     statuses = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children]

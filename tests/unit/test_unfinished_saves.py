@@ -15,7 +15,7 @@ from consortium_ready.content.loader import load_bank
 from consortium_ready.reports.saving import finish_saves
 from consortium_ready.store import files
 from consortium_ready.store.files import folder_lock, temporary_prefix
-from consortium_ready.store.unfinished import STALE_AFTER, finish_interrupted
+from consortium_ready.store.unfinished import SAVING, STALE_AFTER, finish_interrupted
 from tests.unit.helpers import GOOD, MINI, MINI_ARGS
 
 SUFFIXES = (".html", ".md", ".csv")
@@ -51,6 +51,17 @@ def saved_json(reports: Path) -> Path:
     return next((reports / "riverside-advice").glob("*.json"))
 
 
+def interrupted(json_path: Path, *suffixes: str) -> None:
+    """Make the save of `json_path` look killed before it wrote its `suffixes` reports: they
+    are gone, and the folder keeps the mark of a save under way, made just before it."""
+    for suffix in suffixes:
+        json_path.with_suffix(suffix).unlink()
+    marker = json_path.parent / SAVING
+    marker.touch()
+    before = json_path.stat().st_mtime - 1
+    os.utime(marker, (before, before))
+
+
 def render(path: Path) -> dict[str, str]:
     return {suffix: f"{suffix} of {path.name}" for suffix in SUFFIXES}
 
@@ -74,17 +85,29 @@ def test_a_json_saved_without_its_reports_gets_them_and_history_shows_it_whole(
 ) -> None:
     json_path = saved_json(reports)
     complete = {suffix: json_path.with_suffix(suffix).read_text() for suffix in SUFFIXES}
-    for suffix in (".md", ".csv"):
-        json_path.with_suffix(suffix).unlink()
+    interrupted(json_path, ".md", ".csv")
     assert main([*MINI_ARGS, "history", "--reports", str(reports)]) == 0
     err = capsys.readouterr().err
     assert f"finished a save that was interrupted: wrote {json_path.with_suffix('.md')}" in err
     assert {s: json_path.with_suffix(s).read_text() for s in SUFFIXES} == complete
+    assert not (json_path.parent / SAVING).exists()
+
+
+def test_a_json_put_there_without_reports_is_left_as_it_is(reports: Path) -> None:
+    """Only a save that was under way is finished: a JSON copied in on its own is not one."""
+    json_path = saved_json(reports)
+    copied = json_path.with_name("2020-01-01-000000.json")
+    copied.write_text(json_path.read_text(), encoding="utf-8")
+    assert finish_interrupted(reports, SUFFIXES, render).written == []
+    interrupted(json_path, ".md")
+    os.utime(copied, (0, 0))  # from long before the save that was under way
+    assert finish_interrupted(reports, SUFFIXES, render).written == [json_path.with_suffix(".md")]
+    assert sorted(p.name for p in copied.parent.glob("2020-*")) == [copied.name]
 
 
 def test_a_folder_being_saved_in_is_left_alone(reports: Path) -> None:
     json_path = saved_json(reports)
-    json_path.with_suffix(".md").unlink()
+    interrupted(json_path, ".md")
     with folder_lock(json_path.parent):
         done = finish_interrupted(reports, SUFFIXES, render)
     assert done.written == [] and not json_path.with_suffix(".md").exists()

@@ -27,6 +27,7 @@ from consortium_ready.store.files import (
 )
 from consortium_ready.store.savedchecks import answers_off_the_bank, out_of_range
 from consortium_ready.store.savedindex import add_to_index
+from consortium_ready.store.unfinished import saving
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -49,14 +50,15 @@ def write_assessment(assessment: Assessment, folder: Path, reports: Mapping[str,
     if one file cannot be written, the files this save wrote are removed again;
     one too large to read back (TooLarge), or a link where the organisation's
     folder should be (OSError), and nothing is written. A kill part way leaves
-    the JSON, which the next run gives its reports (store/unfinished.py).
+    the JSON and a mark that a save was under way, and the next run gives that
+    JSON its reports (store/unfinished.py).
     """
     organisation = folder / slugify(assessment.profile.organisation)
     stem = assessment.created.strftime(TIMESTAMP)
     text = checked_size(organisation / f"{stem}.json", assessment.model_dump_json(indent=2) + "\n")
     refuse_links(folder, organisation)
     organisation.mkdir(parents=True, exist_ok=True)
-    with folder_lock(organisation):
+    with folder_lock(organisation), saving(organisation):
         json_path = write_new(organisation, stem, ".json", text, siblings=reports.keys())
         written = [json_path]
         try:

@@ -1,11 +1,14 @@
 """Saves that a kill interrupted, finished by the next run: no debris, no half a save.
 
-A save writes the assessment's JSON first, then each of its reports beside it,
-each through a temporary file renamed into place (store/saved.py). A kill part
+A save marks the organisation's folder as being saved in (`.saving`), writes the
+assessment's JSON, then each of its reports beside it, each through a temporary
+file renamed into place, and takes the mark away (store/saved.py). A kill part
 way can leave a temporary file that will never be finished, and a JSON without
 some of its reports. The next run rolls forward, never back: it removes the
-temporary files whose writer has gone, and writes the missing reports from the
-JSON, which holds everything they are made from. Nothing typed is thrown away.
+temporary files whose writer has gone, and, where the mark was left, writes the
+missing reports of the JSON files written since it was made, from the JSON, which
+holds everything they are made from. Nothing typed is thrown away, and a JSON put
+there by someone else without its reports is left as it is.
 
 An organisation's folder is locked while it is being saved in (folder_lock), so
 a save still in progress is never taken for an interrupted one.
@@ -16,13 +19,15 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from consortium_ready.errors import InputError
 from consortium_ready.store.files import TEMPORARY, abandoned, create_new, folder_lock
 
+SAVING = ".saving"
+"""The mark of a save under way in an organisation's folder."""
 STALE_AFTER = 24 * 3600
 """Seconds after which a temporary file is abandoned, whoever wrote it (a save takes less
 than one); until then, only one whose writer on this machine has gone is."""
@@ -36,6 +41,24 @@ class Finished:
     """Temporary files removed."""
     written: list[Path] = field(default_factory=list)
     """Reports written for a JSON saved without them."""
+
+
+@contextlib.contextmanager
+def saving(folder: Path) -> Iterator[None]:
+    """Mark `folder`, which the caller holds (folder_lock), as being saved in while the block
+    runs. A kill leaves the mark for the next run; so does a save begun while an earlier
+    mark was still there, since that earlier save is still to be finished."""
+    marker = folder / SAVING
+    try:
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            marker.unlink()
 
 
 def _entries(folder: Path) -> list[os.DirEntry[str]]:
@@ -61,8 +84,8 @@ def finish_interrupted(
 
     `suffixes` are the reports every saved JSON has beside it (`.html`, ...) and
     `render(json)` makes them, by suffix; a JSON that cannot be read (InputError) is
-    left as it is, for history to warn about. Folders being saved in, links, and
-    folders that cannot be read or written are passed over.
+    left as it is, for history to warn about, and its folder's mark with it. Folders
+    being saved in, links, and folders that cannot be read or written are passed over.
     """
     done, now, wanted = Finished(), time.time(), tuple(suffixes)
     try:
@@ -88,7 +111,12 @@ def _finish_folder(
 ) -> None:
     entries = _entries(folder)
     _remove_abandoned(entries, now, done)
-    names = {entry.name for entry in entries}
+    marker = folder / SAVING
+    try:
+        since = marker.stat().st_mtime_ns
+    except FileNotFoundError:
+        return
+    names, finished = {entry.name for entry in entries}, True
     for entry in entries:
         stem, dot, _ = entry.name.rpartition(".")
         if entry.name.startswith(".") or not dot or not entry.name.endswith(".json"):
@@ -96,12 +124,17 @@ def _finish_folder(
         missing = [suffix for suffix in suffixes if stem + suffix not in names]
         if not missing or not entry.is_file(follow_symlinks=False):
             continue
+        if entry.stat(follow_symlinks=False).st_mtime_ns < since:  # not this save's
+            continue
         try:
             reports = render(Path(entry.path))
-        except InputError:
+        except InputError:  # left, with the mark, for history to name and a later run to try
+            finished = False
             continue
         for suffix in missing:
             path = folder / (stem + suffix)
             with contextlib.suppress(FileExistsError):
                 create_new(path, reports[suffix])
                 done.written.append(path)
+    if finished:
+        marker.unlink()
