@@ -11,6 +11,51 @@ import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 
+_HARMLESS_FORMATS = frozenset("\u200c\u200d\ufeff") | frozenset(map(chr, range(0xE0020, 0xE0080)))
+"""Invisible formatting characters that written words need, and no terminal acts on: the
+zero-width joiner and non-joiner (emoji sequences, Persian and Indic scripts), the tags of
+flags such as Wales's, and the byte-order mark that starts a CSV report."""
+
+
+def _stand_in(ch: str) -> str:
+    """What is shown for a character that would act on a terminal rather than be shown:
+    ESC as ␛ and the other C0 controls as their symbols, anything else as �."""
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def _unsafe(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return category in ("Cc", "Cs", "Zl", "Zp") or (
+        category == "Cf" and ch not in _HARMLESS_FORMATS
+    )
+
+
+def printable(text: str, keep_lines: bool = False) -> str:
+    """`text` safe to show in a terminal or write to a plain-text report: every control or
+    formatting character that could move the cursor, retitle or clear the terminal, or turn
+    the text around (ESC, BEL, the C1 controls, direction overrides) is replaced by a visible
+    stand-in (ESC by ␛, others by �).
+
+    On one line (runs of spaces, tabs and line breaks become one space) unless `keep_lines`,
+    when spacing, tabs and line ends (\n, and \r\n) are kept as they are. Every word shown
+    on the terminal, and every Markdown and CSV report, passes through here.
+    """
+    if not keep_lines:
+        return _shown(" ".join(text.split()))
+    *lines, last = text.split("\n")
+    ended = [_shown(line[:-1]) + "\r" if line.endswith("\r") else _shown(line) for line in lines]
+    return "\n".join([*ended, _shown(last)])
+
+
+def _shown(line: str) -> str:
+    """One line (tabs kept) with its control characters replaced; quick when it has none."""
+    if line.isprintable() or ("\t" in line and line.replace("\t", " ").isprintable()):
+        return line
+    return "".join(_stand_in(ch) if ch != "\t" and _unsafe(ch) else ch for ch in line)
+
 
 def plain_number(value: float) -> str:
     """A number as typed, every digit kept: 7 → `7`, 1.5 → `1.5`, 1234567 → `1234567`.
@@ -72,10 +117,3 @@ def local_when(moment: datetime) -> str:
     """A moment in local time, as people say it: `12 March 2027 at 14:05`."""
     local = moment.astimezone()
     return f"{day_words(local)} at {local:%H:%M}"
-
-
-def printable(text: str) -> str:
-    """`text` on one line, safe to print: line breaks and tabs become spaces, and other
-    control and formatting characters (escapes, direction overrides) are replaced."""
-    one_line = " ".join(text.split())
-    return "".join("\ufffd" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in one_line)

@@ -180,4 +180,4 @@ def test_the_assess_summary_disarms_text_from_files(tmp_path, capsys):
     )
     assert main([*MINI_ARGS, "assess", "--answers", str(path), "--reports", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Riverside\ufffd[2J Advice: ") and "\x1b" not in out
+    assert out.startswith("Riverside\u241b[2J Advice: ") and "\x1b" not in out

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from consortium_ready.errors import InputError
-from consortium_ready.store.drafts import draft_path, load_draft, set_aside
+from consortium_ready.store.drafts import Draft, draft_path, load_draft, save_draft, set_aside
 
 NOW = datetime(2027, 3, 12, 14, 5, tzinfo=UTC)
 
 
 def no_hard_links(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(source: object, target: object) -> None:
+    def refuse(source: object, target: object, **_: object) -> None:
         raise PermissionError("hard links not supported")
 
     monkeypatch.setattr(os, "link", refuse)
@@ -58,11 +58,10 @@ def test_a_draft_too_large_is_damaged_without_being_read(
     with path.open("wb") as stream:
         stream.truncate(20_000_000)
 
-    def must_not_read(self: Path) -> bytes:
+    def must_not_read(handle: int, size: int) -> bytes:
         raise AssertionError("read a file too large to be a draft")
 
-    monkeypatch.setattr(Path, "read_bytes", must_not_read)
-    monkeypatch.setattr(Path, "read_text", must_not_read)
+    monkeypatch.setattr(os, "read", must_not_read)
     with pytest.raises(InputError) as raised:
         load_draft(path)
     assert str(raised.value) == f"{path}: too large to be a draft"
@@ -73,4 +72,10 @@ def test_a_draft_that_cannot_be_read_is_named(tmp_path: Path) -> None:
     path.mkdir()
     with pytest.raises(InputError) as raised:
         load_draft(path)
-    assert str(raised.value) == f"{path}: cannot be read: Is a directory"
+    assert str(raised.value) == f"{path}: not a draft: it is a folder, not a file"
+
+
+def test_a_draft_is_readable_by_its_owner_alone(tmp_path: Path) -> None:
+    """The reports folder may be shared; a draft holds every note typed so far."""
+    save_draft(draft_path(tmp_path), Draft(saved=NOW, notes={"guarantor": "private"}))
+    assert draft_path(tmp_path).stat().st_mode & 0o777 == 0o600

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from consortium_ready.content import userfiles
 from consortium_ready.content.loader import load_bank
 from consortium_ready.errors import InputError
 from tests.unit.helpers import MINI
@@ -226,15 +227,13 @@ def test_a_missing_folder_is_named(tmp_path):
 def test_each_file_is_read_once_and_hashed_as_parsed(monkeypatch, mini_bank):
     reads: Counter[Path] = Counter()
 
-    def counted(original):
-        def spy(self, *args, **kwargs):
-            reads[self] += 1
-            return original(self, *args, **kwargs)
+    original = userfiles.read_bytes
 
-        return spy
+    def spy(path, *args, **kwargs):
+        reads[path] += 1
+        return original(path, *args, **kwargs)
 
-    for name in ("read_bytes", "read_text"):
-        monkeypatch.setattr(Path, name, counted(getattr(Path, name)))
+    monkeypatch.setattr(userfiles, "read_bytes", spy)
     bank = load_bank(MINI / "questions", MINI / "seeds")
     assert len(reads) == 7 and set(reads.values()) == {1}
     assert bank.content_hash == mini_bank.content_hash

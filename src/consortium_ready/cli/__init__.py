@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import json
 import shutil
@@ -13,15 +14,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from consortium_ready import __version__
+from consortium_ready.cli.text import say
 from consortium_ready.domain.bank import Bank
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.reports.formats import COMPARISON_FORMATS, REPORT_FORMATS
 from consortium_ready.words import plural, printable, score_number, verdict
 
 if TYPE_CHECKING:
-    from consortium_ready.store.history import Entry
+    from _typeshed import SupportsWrite
+
+    from consortium_ready.store.history import Entry, Scan
+    from consortium_ready.store.unfinished import Finished
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+LISTED = 50
+"""The most problems listed at once; a count of the rest follows."""
 Format = TypeVar("Format", bound=str)
 
 
@@ -33,18 +40,18 @@ def _bank(args: argparse.Namespace) -> Bank:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from consortium_ready.domain.citations import citation_coverage
-    from consortium_ready.words import bank_name
+    from consortium_ready.words import bank_name, printable
 
     bank = _bank(args)
     coverage = citation_coverage(bank)
     scored = [q for q in bank.questions if q.scored]
     items = sum(len(case.items) for case in bank.cases)
     guidance_items = sum(len(source.items) for source in bank.guidance)
-    print(printable(bank_name(bank.info.title, bank.info.version)))
-    print(f"  content hash {bank.content_hash}")
-    print(f"  {len(bank.cases)} case studies with {items} items")
-    print(f"  {plural(len(bank.guidance), 'guidance document')} with {guidance_items} items")
-    print(
+    say(printable(bank_name(bank.info.title, bank.info.version)))
+    say(f"  content hash {bank.content_hash}")
+    say(f"  {len(bank.cases)} case studies with {items} items")
+    say(f"  {plural(len(bank.guidance), 'guidance document')} with {guidance_items} items")
+    say(
         f"  {len(bank.themes)} themes, {len(bank.questions)} questions "
         f"({len(scored)} scored, {len(bank.questions) - len(scored)} unscored notes), "
         f"{len(bank.flags)} red flags"
@@ -55,23 +62,23 @@ def cmd_validate(args: argparse.Namespace) -> int:
     ):
         if not sources:
             continue
-        print(heading)
+        say(heading)
         names = [printable(source.name) for source in sources]
         width = max(map(len, names))
         for name, source in zip(names, sources, strict=True):
-            print(
+            say(
                 f"  {name:<{width}}  cited by {source.questions:>2} questions; "
                 f"{source.items_cited} of {source.items} items cited"
             )
-    print(
+    say(
         f"Challenges and lessons cited: {coverage.lessons_and_challenges_cited} "
         f"of {coverage.lessons_and_challenges}"
     )
     if coverage.uncited:
-        print(f"Uncited, with reasons ({len(coverage.uncited)}):")
+        say(f"Uncited, with reasons ({len(coverage.uncited)}):")
         for item, reason in coverage.uncited:
-            print(printable(f"  {item}: {reason}"))
-    print("OK: the bank is valid.")
+            say(printable(f"  {item}: {reason}"))
+    say("OK: the bank is valid.")
     return EXIT_OK
 
 
@@ -86,45 +93,47 @@ def cmd_questions(args: argparse.Namespace) -> int:
         }
         for question in bank.questions
     ]
-    json.dump(questions, sys.stdout, indent=2, ensure_ascii=False)
-    print()
+    say(json.dumps(questions, indent=2, ensure_ascii=True))  # lossless, and nothing raw
     return EXIT_OK
 
 
 def cmd_template(args: argparse.Namespace) -> int:
     from consortium_ready.content.template import answers_template
 
-    sys.stdout.write(answers_template(_bank(args)))
+    say(answers_template(_bank(args)), end="")
     return EXIT_OK
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
     from consortium_ready.cli.text import table
     from consortium_ready.content.answersfile import read_answers
-    from consortium_ready.reports.saving import assess_and_save
-    from consortium_ready.store.files import reports_dir
+    from consortium_ready.reports.saving import assess_and_save, finish_saves
+    from consortium_ready.store.files import TooLarge, reports_dir
 
     bank = _bank(args)
     answer_set = read_answers(args.answers, bank)
     folder = reports_dir(args.reports)
+    _finished(finish_saves(folder, lambda: bank))
     try:
         made = assess_and_save(bank, answer_set, folder)
+    except TooLarge as error:
+        raise InputError([Problem(args.answers, None, "notes", str(error.strerror))]) from None
     except OSError as error:
-        print(
+        say(
             f"consortium-ready: could not save in {error.filename or folder}: "
             f"{error.strerror or error}. "
             "Choose another folder with --reports DIR.",
-            file=sys.stderr,
+            error=True,
         )
         return EXIT_FAILED
     assessment, saved = made.assessment, made.saved
     if args.json:
-        print(assessment.result.model_dump_json(indent=2))
-        print(f"Saved {saved.json}", file=sys.stderr)
+        say(json.dumps(assessment.result.model_dump(mode="json"), indent=2, ensure_ascii=True))
+        say(f"Saved {saved.json}", error=True)
         return EXIT_OK
     result = assessment.result
     overall = result.overall
-    print(
+    say(
         printable(
             f"{assessment.profile.organisation}: {verdict(overall.band_label, overall.score)}"
         )
@@ -140,12 +149,12 @@ def cmd_assess(args: argparse.Namespace) -> int:
         if theme.counted
     ]
     for line in table(["Theme", "Score", "Band", ""], rows, right=[1]):
-        print(f"  {line}")  # table() makes every cell printable
+        say(f"  {line}")  # table() makes every cell printable
     for flag in result.flags:
-        print(f"  RED FLAG: {printable(flag.title)}")
-    print(f"Saved {saved.json}")
+        say(f"  RED FLAG: {printable(flag.title)}")
+    say(f"Saved {saved.json}")
     for report in saved.reports:
-        print(f"Report {report}")
+        say(f"Report {report}")
     return EXIT_OK
 
 
@@ -154,16 +163,18 @@ def _write_or_print(text: str, out: Path | None) -> int:
     from consortium_ready.store.files import atomic_write
 
     if out is None:
-        sys.stdout.write(text)
+        say(text, end="")
         return EXIT_OK
+    if not out.parent.is_dir():
+        raise InputError(
+            [Problem(out, None, "--out", f"{out.parent} is not a folder; create it first")]
+        )
     try:
         atomic_write(out, text)
     except OSError as error:
-        print(
-            f"consortium-ready: could not write {out}: {error.strerror or error}.", file=sys.stderr
-        )
+        say(f"consortium-ready: could not write {out}: {error.strerror or error}.", error=True)
         return EXIT_FAILED
-    print(f"Wrote {out}", file=sys.stderr)
+    say(f"Wrote {out}", error=True)
     return EXIT_OK
 
 
@@ -192,9 +203,31 @@ def _format_of(out: Path | None, chosen: str | None, offered: Sequence[Format]) 
     return found
 
 
+def _finished(done: Finished) -> None:
+    """Say what finishing saves that a kill interrupted did (reports/saving.finish_saves)."""
+    for path in done.written:
+        say(f"consortium-ready: finished a save that was interrupted: wrote {path}", error=True)
+
+
+def _scanned(folder: Path, args: argparse.Namespace) -> Scan:
+    """The saved assessments in `folder`, once saves a kill interrupted there are finished;
+    each file skipped is named. InputError if `folder` is a file."""
+    from consortium_ready.reports.saving import finish_saves
+    from consortium_ready.store.history import scan
+
+    if folder.exists() and not folder.is_dir():
+        raise InputError(
+            [Problem(folder, None, "--reports", "is a file, not a folder of saved assessments")]
+        )
+    _finished(finish_saves(folder, functools.cache(lambda: _bank(args))))
+    found = scan(folder)
+    _warn_skipped(found.warnings)
+    return found
+
+
 def _warn_skipped(problems: list[Problem]) -> None:
     for problem in problems:
-        print(f"consortium-ready: skipped {problem}", file=sys.stderr)
+        say(f"consortium-ready: skipped {problem}", error=True)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -205,11 +238,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     from consortium_ready.store.saved import load_assessment
 
     fmt = _format_of(args.out, args.format, REPORT_FORMATS)
-    assessment = load_assessment(args.file)
+    bank = _bank(args)
+    assessment = load_assessment(args.file, bank)
     previous = previous_of(reports_dir(args.reports), args.file, assessment)
-    view = report_view(assessment, _bank(args), previous)
+    view = report_view(assessment, bank, previous)
     if view.bank_note:
-        print(f"consortium-ready: note: {view.bank_note}", file=sys.stderr)
+        say(f"consortium-ready: note: {view.bank_note}", error=True)
     return _write_or_print(render_report(view, fmt), args.out)
 
 
@@ -224,14 +258,15 @@ def cmd_actions(args: argparse.Namespace) -> int:
 
     folder = reports_dir(args.reports)
     if not (args.file or args.org):
-        print(
+        say(
             "consortium-ready actions: give a saved assessment (.json), or --org NAME for an "
             "organisation's latest",
-            file=sys.stderr,
+            error=True,
         )
         return EXIT_BAD_INPUT
-    path = args.file or _runs_of(folder, args.org)[-1].path
-    assessment, bank = load_assessment(path), _bank(args)
+    bank = _bank(args)
+    path = args.file or _runs_of(_scanned(folder, args), args.org)[-1].path
+    assessment = load_assessment(path, bank)
     if args.import_from:
         from consortium_ready.content.actionscsv import read_tracking
         from consortium_ready.domain.tracking import UNTRACKED, action_key
@@ -244,11 +279,9 @@ def cmd_actions(args: argparse.Namespace) -> int:
         if changed:
             previous = previous_of(folder, path, assessment)
             assessment = save_tracking(path, assessment, tracking, bank, previous)
-        print(
-            printable(
-                f"{plural(len(changed), 'action')} changed in {path} from {args.import_from}"
-                + ("; its reports were made again." if changed else ".")
-            )
+        say(
+            f"{plural(len(changed), 'action')} changed in {path} from {args.import_from}"
+            + ("; its reports were made again." if changed else ".")
         )
     view = report_view(assessment, bank)
     if args.export_to:
@@ -256,17 +289,14 @@ def cmd_actions(args: argparse.Namespace) -> int:
 
         return _write_or_print(tracker_csv(view), args.export_to)
     if not args.import_from:
-        print(actions_text(view, date.today(), shutil.get_terminal_size().columns))
+        say(actions_text(view, date.today(), shutil.get_terminal_size().columns))
     return EXIT_OK
 
 
-def _runs_of(folder: Path, organisation: str, needed: int = 1) -> list[Entry]:
-    """An organisation's saved assessments in `folder`, oldest first; InputError (naming
-    --org) when there are fewer than `needed`."""
-    from consortium_ready.store.history import scan
-
-    found = scan(folder)
-    _warn_skipped(found.warnings)
+def _runs_of(found: Scan, organisation: str, needed: int = 1) -> list[Entry]:
+    """An organisation's saved assessments, oldest first; InputError (naming --org) when
+    there are fewer than `needed`."""
+    folder = found.folder
     mine = found.for_organisation(organisation)
     if len(mine) < needed:
         why = (
@@ -284,26 +314,24 @@ def cmd_remove(args: argparse.Namespace) -> int:
     from consortium_ready.store.files import reports_dir
 
     for path in move_to_bin(args.file, reports_dir(args.reports)):
-        print(printable(f"Moved to {path}"))
-    print("Nothing was deleted: move the files back to list the assessment again.")
+        say(printable(f"Moved to {path}"))
+    say("Nothing was deleted: move the files back to list the assessment again.")
     return EXIT_OK
 
 
 def cmd_history(args: argparse.Namespace) -> int:
     from consortium_ready.cli.text import history_text
     from consortium_ready.store.files import reports_dir
-    from consortium_ready.store.history import Scan, scan
+    from consortium_ready.store.history import Scan
 
     folder = reports_dir(args.reports)
+    found = _scanned(folder, args)
     if args.org:
-        found = Scan(folder, _runs_of(folder, args.org))
-    else:
-        found = scan(folder)
-        _warn_skipped(found.warnings)
+        found = Scan(folder, _runs_of(found, args.org))
     if not found.entries:
-        print(f"No saved assessments in {folder}.")
+        say(f"No saved assessments in {folder}.")
         return EXIT_OK
-    print(history_text(found, shutil.get_terminal_size().columns))
+    say(history_text(found, shutil.get_terminal_size().columns))
     return EXIT_OK
 
 
@@ -314,24 +342,26 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from consortium_ready.store.saved import load_assessment
 
     if bool(args.org) == bool(args.files) or (args.files and len(args.files) != 2):
-        print(
+        say(
             "consortium-ready compare: give two saved assessments (OLD NEW), or --org NAME "
             "for an organisation's latest two",
-            file=sys.stderr,
+            error=True,
         )
         return EXIT_BAD_INPUT
+    bank = _bank(args)
     fmt = None
     if args.out:  # only then are the report templates (jinja2) needed
         from consortium_ready.reports.render import render_comparison
 
         fmt = _format_of(args.out, None, COMPARISON_FORMATS)
     if args.org:
-        mine = _runs_of(reports_dir(args.reports), args.org, needed=2)
-        old, new = mine[-2].load(), mine[-1].load()
+        found = _scanned(reports_dir(args.reports), args)
+        mine = _runs_of(found, args.org, needed=2)
+        old, new = mine[-2].load(bank), mine[-1].load(bank)
     else:
-        old, new = (load_assessment(path) for path in args.files)
-    comparison = compare(old, new, _bank(args))
-    print(comparison_text(comparison, shutil.get_terminal_size().columns))
+        old, new = (load_assessment(path, bank) for path in args.files)
+    comparison = compare(old, new, bank)
+    say(comparison_text(comparison, shutil.get_terminal_size().columns))
     if fmt is None:
         return EXIT_OK
     return _write_or_print(render_comparison(comparison, fmt), args.out)
@@ -381,14 +411,14 @@ def cmd_invite(args: argparse.Namespace) -> int:
     try:
         written = create_all(files)
     except OSError as error:
-        print(
+        say(
             f"consortium-ready: could not write in {out}: {error.strerror or error}.",
-            file=sys.stderr,
+            error=True,
         )
         return EXIT_FAILED
     for path in written:
-        print(printable(f"Wrote {path}"))
-    print(f"Send each partner {NOTE_FILE} and its answers file; keep {INVITATION_FILE}.")
+        say(f"Wrote {path}")
+    say(f"Send each partner {NOTE_FILE} and its answers file; keep {INVITATION_FILE}.")
     return EXIT_OK
 
 
@@ -422,16 +452,16 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
             consortium_reports(consortium, bank),
         )
     except OSError as error:
-        print(
+        say(
             f"consortium-ready: could not write in {args.out}: {error.strerror or error}. "
             "Choose another folder with --out DIR.",
-            file=sys.stderr,
+            error=True,
         )
         return EXIT_FAILED
     for line in consortium_view(consortium, bank).summary:
-        print(printable(line))
+        say(line)
     for path in written:
-        print(printable(f"Report {path}"))
+        say(f"Report {path}")
     return EXIT_OK
 
 
@@ -525,11 +555,20 @@ def _shared_options(default: object) -> tuple[argparse.ArgumentParser, argparse.
     return bank_options, reports_option
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, writing its help and its errors (which quote what was typed)
+    through `say`, like everything else."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            say(message, error=file is None or file is sys.stderr, end="")
+
+
 def _parser() -> argparse.ArgumentParser:
     top_bank, top_reports = _shared_options(None)
     bank_options, reports_option = _shared_options(argparse.SUPPRESS)
 
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="consortium-ready",
         description="How ready is your organisation to bid for public-service contracts as part "
         "of a consortium? With no command, starts the questionnaire.",
@@ -752,17 +791,34 @@ def _consortium_commands(command: Callable[..., argparse.ArgumentParser]) -> Non
     )
 
 
+def _problems(error: InputError) -> None:
+    """Name each problem, up to LISTED of them, then count the rest."""
+    problems = error.problems
+    say(f"consortium-ready: {plural(len(problems), 'problem')} found:", error=True)
+    for problem in problems[:LISTED]:
+        say(f"  {printable(str(problem))}", error=True)
+    if len(problems) > LISTED:
+        say(f"  … and {plural(len(problems) - LISTED, 'more problem')}", error=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
     except InputError as error:
-        print(f"consortium-ready: {plural(len(error.problems), 'problem')} found:", file=sys.stderr)
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+        _problems(error)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:  # the file system said no: a full disk, a link, permissions
+        where = f"{error.filename}: " if error.filename else ""
+        say(f"consortium-ready: {where}{error.strerror or error}", error=True)
+        return EXIT_FAILED
+    except Exception as error:  # the unexpected: one line here, the details in a log file
+        from consortium_ready.cli.unexpected import log_unexpected
+
+        log_unexpected(error, getattr(args, "reports", None))
+        return EXIT_FAILED

@@ -1,11 +1,13 @@
-"""History and comparisons as plain text for the terminal: aligned tables, wrapped lines.
+"""Text for the terminal: every line written, and history and comparisons as aligned tables.
 
-Text typed by users is made printable first, so that a name holding control
-characters or terminal escape sequences cannot disturb the terminal.
+Everything the command line writes goes through `say`, which makes control
+characters visible (words.printable), so that a name, a note or a file name
+holding terminal escape sequences cannot disturb the terminal.
 """
 
 from __future__ import annotations
 
+import sys
 import textwrap
 import unicodedata
 from collections.abc import Sequence
@@ -22,6 +24,18 @@ if TYPE_CHECKING:
 
 GAP = "  "
 ARROW = "→"
+
+
+def say(text: str = "", error: bool = False, end: str = "\n") -> None:
+    """Write `text` to standard output (standard error for an `error`), with every control
+    character made visible and line breaks kept: the one way the command line writes."""
+    stream = sys.stderr if error else sys.stdout
+    shown = printable(text, keep_lines=True) + end
+    try:
+        stream.write(shown)
+    except UnicodeEncodeError:  # a terminal that cannot show every character: ? in their place
+        encoding = stream.encoding or "ascii"
+        stream.write(shown.encode(encoding, "replace").decode(encoding))
 
 
 def display_width(text: str) -> int:

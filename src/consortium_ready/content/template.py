@@ -1,4 +1,9 @@
-"""A blank answers file: every question listed with its options, nothing answered."""
+"""A blank answers file: every question listed with its options, nothing answered.
+
+Words from the bank go into comments on one line each, with any control character made
+visible (words.printable): a line break or carriage return in a label would end the comment,
+and the rest of it would be read as YAML.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,11 @@ from collections.abc import Mapping
 
 from consortium_ready.domain.bank import Bank, Option, Question
 from consortium_ready.domain.profile import KINDS, ROLES, STAGES
-from consortium_ready.words import bank_name, plain_number
+from consortium_ready.words import bank_name, plain_number, printable
 
 
 def _comment(text: str, indent: str = "  ", width: int = 88) -> list[str]:
-    return [f"{indent}# {line}" for line in textwrap.wrap(" ".join(text.split()), width)]
+    return [f"{indent}# {line}" for line in textwrap.wrap(printable(text), width)]
 
 
 def _conditions(question: Question) -> str:
@@ -39,16 +44,18 @@ def _answer_hint(question: Question) -> list[str]:
     if question.kind == "text":
         return ["  #   (free text, unscored; quote it if it contains a colon)"]
     if question.kind == "number":
-        lines = [f"  #   a number of {question.unit}:"]
+        lines = [f"  #   a number of {printable(question.unit or '')}:"]
         lines += [
-            f"  #     {plain_number(o.from_)} {question.unit_for(o.from_)} or more "
-            f"{_score(o)}: {o.label}"
+            f"  #     {plain_number(o.from_)} {printable(question.unit_for(o.from_))} or more "
+            f"{_score(o)}: {printable(o.label)}"
             if o.from_ is not None
-            else f"  #   or {o.value} {_score(o)}: {o.label}"
+            else f"  #   or {printable(o.value)} {_score(o)}: {printable(o.label)}"
             for o in question.options
         ]
         return lines
-    lines = [f"  #   {o.value} {_score(o)}: {o.label}" for o in question.options]
+    lines = [
+        f"  #   {printable(o.value)} {_score(o)}: {printable(o.label)}" for o in question.options
+    ]
     if question.kind == "multi":
         lines.insert(
             0, "  #   a list, such as [a, b], of these (their scores add up, to at most 100):"
@@ -76,8 +83,9 @@ def _profile_line(field: str, value: str, comment: str) -> str:
 def answers_template(bank: Bank, filled: Mapping[str, str] | None = None) -> str:
     """The blank answers file; `filled` gives profile fields a value (written as YAML strings)."""
     given = {key: json.dumps(value, ensure_ascii=False) for key, value in (filled or {}).items()}
+    name = printable(bank_name(bank.info.title, bank.info.version))
     lines = [
-        f"# Answers for consortium-ready: {bank_name(bank.info.title, bank.info.version)}.",
+        f"# Answers for consortium-ready: {name}.",
         "# Fill in the profile, then answer with the values listed under each question;",
         "# the number in brackets after each is what that answer scores, out of 100.",
         "# Leave a question empty if you have not answered it yet: it counts as not known.",
@@ -91,7 +99,8 @@ def answers_template(bank: Bank, filled: Mapping[str, str] | None = None) -> str
         "answers:",
     ]
     for theme in bank.themes:
-        lines += ["", f"  # ---- {theme.title} " + "-" * max(4, 70 - len(theme.title))]
+        title = printable(theme.title)
+        lines += ["", f"  # ---- {title} " + "-" * max(4, 70 - len(title))]
         for question in theme.questions:
             lines.append("")
             lines += _comment(question.text)

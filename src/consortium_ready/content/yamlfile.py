@@ -136,13 +136,51 @@ def _first_alias_line(text: str) -> int | None:
     return None
 
 
+MOST_VALUES = 20_000
+"""The most values (mappings, lists and single values) one YAML file may hold: ten times the
+largest theme file and far beyond any answers file, so that a file made to take minutes
+to read (600,000 notes in 8 MB) is refused in a fraction of a second."""
+_COUNT_ABOVE = 256_000
+"""Files smaller than this, in characters, cannot hold enough values to matter, and are not
+counted (counting costs a second pass)."""
+_VALUES = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+
+
+def _past_most_values(text: str) -> int | None:
+    """The line of the value past MOST_VALUES in `text`, if there is one; the count stops there.
+    Broken YAML is left for the parser proper to report."""
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            count += isinstance(event, _VALUES)
+            if count > MOST_VALUES:
+                return event.start_mark.line + 1 if event.start_mark else 1
+    except yaml.YAMLError:
+        pass
+    return None
+
+
 _UNBUILDABLE = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
 """What PyYAML raises, beyond its own errors, on a value it cannot build (`!!bool maybe`)."""
+
+_SURROGATE_PAIR = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE
+)
+"""`\\ud83d\\ude00`: a character beyond the first 65,536 as JSON escapes it (an emoji), which
+PyYAML refuses; it is read as YAML's own escape for it, `\\U0001f600`."""
+
+
+def _one_escape(match: re.Match[str]) -> str:
+    high, low = int(match[2], 16), int(match[3], 16)
+    return f"{match[1]}\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
 
 
 def parse_yaml(text: str, path: Path) -> YamlDocument:
     """Parse `text` (read from `path`), raising InputError with file and line on any problem."""
-    loader = _Loader(text)
+    if len(text) > _COUNT_ABOVE and (line := _past_most_values(text)) is not None:
+        raise refused(path, f"more than {MOST_VALUES:,} values: far too many for this file", line)
+    loader = _Loader(_SURROGATE_PAIR.sub(_one_escape, text) if "\\u" in text else text)
+    node: Node | None = None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -164,34 +202,47 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
         line = mark.line + 1 if mark else None
         message = " ".join(str(part) for part in (error.context, error.problem) if part)
         raise refused(path, f"not valid YAML: {message}", line) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow (NUL)
+        line = text.count("\n", 0, error.position) + 1
+        character = f"#x{error.character:04x}" if isinstance(error.character, int) else "one"
+        raise refused(
+            path, f"not valid YAML: a control character ({character}) is not allowed", line
+        ) from None
     except yaml.YAMLError as error:
         raise refused(path, f"not valid YAML: {error}") from None
     except _UNBUILDABLE as error:  # a value PyYAML cannot build
-        found = _unbuildable(loader, node)
-        line = found.start_mark.line + 1 if found is not None else None
-        what = f"{found.value!r} " if found is not None else ""
+        found = _unbuildable(loader, node, ()) if node is not None else None
+        if found is None:
+            raise refused(path, f"not valid YAML: a value cannot be read ({error})") from None
+        bad, loc = found
         raise refused(
-            path, f"not valid YAML: the value {what}cannot be read ({error})", line
+            path,
+            f"not valid YAML: the value {bad.value!r} cannot be read ({error})",
+            bad.start_mark.line + 1,
+            dotted(loc),
         ) from None
     finally:
         loader.dispose()
     return YamlDocument(path, data, lines, text)
 
 
-def _unbuildable(loader: Any, node: yaml.Node) -> yaml.ScalarNode | None:
-    """The first scalar under `node` that PyYAML cannot turn into a value (a 30 February)."""
-    if isinstance(node, yaml.ScalarNode):
+def _unbuildable(loader: Any, node: Node, loc: Path_) -> tuple[ScalarNode, Path_] | None:
+    """The first scalar under `node` (at `loc`) that PyYAML cannot turn into a value (a 30
+    February), and where it is."""
+    if isinstance(node, ScalarNode):
         try:
             loader.construct_object(node, deep=True)
         except (*_UNBUILDABLE, yaml.YAMLError):
-            return node
+            return node, loc
         return None
-    children = (
-        node.value
-        if isinstance(node, yaml.SequenceNode)
-        else [child for pair in node.value for child in pair]
-    )
-    return next((bad for child in children if (bad := _unbuildable(loader, child))), None)
+    if isinstance(node, SequenceNode):
+        children = [((*loc, index), child) for index, child in enumerate(node.value)]
+    else:
+        children = []
+        for key, value in node.value:
+            name = key.value if isinstance(key, ScalarNode) else repr(key)
+            children += [(loc, key), ((*loc, name), value)]
+    return next((bad for at, child in children if (bad := _unbuildable(loader, child, at))), None)
 
 
 def read_yaml(path: Path) -> YamlDocument:

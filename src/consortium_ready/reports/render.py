@@ -19,7 +19,7 @@ from consortium_ready.reports.formats import (
 )
 from consortium_ready.reports.table import report_csv
 from consortium_ready.reports.view import ReportView
-from consortium_ready.words import score_number
+from consortium_ready.words import printable, score_number
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
 
@@ -46,8 +46,12 @@ def environment() -> Environment:
 
 
 def _render(template: str, **context: object) -> str:
+    """A template filled in; Markdown with no control characters, which a terminal would act on
+    when the report is printed (words.printable)."""
     text = environment().get_template(template).render(**context)
-    return re.sub(r"\n{3,}", "\n\n", text) if template.endswith(".md.j2") else text
+    if not template.endswith(".md.j2"):
+        return text
+    return printable(re.sub(r"\n{3,}", "\n\n", text), keep_lines=True)
 
 
 def render_report(view: ReportView, fmt: ReportFormat) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,11 +14,20 @@ from consortium_ready.domain.tracking import Tracking
 from consortium_ready.reports.formats import REPORT_FORMATS
 from consortium_ready.reports.view import report_view
 from consortium_ready.store.history import last_saved
-from consortium_ready.store.saved import Saved, rewrite_assessment, write_assessment
+from consortium_ready.store.saved import (
+    Saved,
+    load_assessment,
+    rewrite_assessment,
+    write_assessment,
+)
+from consortium_ready.store.unfinished import Finished, finish_interrupted
 
 
-def _reports(assessment: Assessment, bank: Bank, previous: Assessment | None) -> dict[str, str]:
-    """Every report format, laid out before anything is written: a template error writes nothing."""
+def rendered_reports(
+    assessment: Assessment, bank: Bank, previous: Assessment | None = None
+) -> dict[str, str]:
+    """Every report on `assessment` by suffix (`.html`), saying what changed since `previous`;
+    laid out before anything is written, so that a template error writes nothing."""
     from consortium_ready.reports.render import render_report  # jinja2: only here
 
     view = report_view(assessment, bank, previous)
@@ -30,7 +39,7 @@ def save_assessment(
 ) -> Saved:
     """Save as `folder/<organisation>/<date-time>.json` with every report format beside it;
     the reports say what changed since `previous`, the organisation's last assessment."""
-    return write_assessment(assessment, folder, _reports(assessment, bank, previous))
+    return write_assessment(assessment, folder, rendered_reports(assessment, bank, previous))
 
 
 @dataclass(frozen=True)
@@ -61,5 +70,15 @@ def save_tracking(
 ) -> Assessment:
     """Give the assessment saved at `path` this tracking of its actions, and remake its reports."""
     tracked = assessment.tracked(tracking).model_copy(update={"schema_version": SCHEMA_VERSION})
-    rewrite_assessment(path, tracked, _reports(tracked, bank, previous))
+    rewrite_assessment(path, tracked, rendered_reports(tracked, bank, previous))
     return tracked
+
+
+def finish_saves(folder: Path, bank: Callable[[], Bank]) -> Finished:
+    """Finish the saves in `folder` that a kill interrupted (store/unfinished.py): their
+    missing reports are made with `bank()`, called only if one is missing."""
+    return finish_interrupted(
+        folder,
+        [f".{fmt}" for fmt in REPORT_FORMATS],
+        lambda path: rendered_reports(load_assessment(path, follow_link=False), bank()),
+    )

@@ -14,7 +14,7 @@ import io
 from collections.abc import Iterator
 
 from consortium_ready.reports.view import ActionView, ReportView
-from consortium_ready.words import plain_number
+from consortium_ready.words import plain_number, printable
 
 COLUMNS = (
     "organisation",
@@ -42,12 +42,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: object) -> str:
-    """A cell's text: numbers as they are, text safe from being read as a formula."""
+    """A cell's text: numbers as they are, text safe from being read as a formula, and with
+    no control characters but its line breaks (words.printable)."""
     if value is None:
         return ""
     if isinstance(value, (int, float)):
         return plain_number(value)
-    text = str(value)
+    text = printable(str(value), keep_lines=True)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

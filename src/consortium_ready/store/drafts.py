@@ -14,13 +14,15 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from consortium_ready.content.userfiles import parse_json, read_text_if_any, refused
+from consortium_ready.content.jsonfile import parse_json
+from consortium_ready.content.userfiles import read_text_if_any, refused
 from consortium_ready.content.yamlfile import dotted
 from consortium_ready.domain.bank import AnswerValue
 from consortium_ready.domain.profile import ConsortiumKind, Profile, Role, Stage
-from consortium_ready.store.files import TIMESTAMP, atomic_write, move_new
+from consortium_ready.store.files import TIMESTAMP, atomic_write, checked_size, move_new
 
 DRAFT_FILE = ".draft.json"
+PRIVATE = 0o600
 DRAFT_SCHEMA = 1
 NAME_LIMIT = 200
 
@@ -138,8 +140,9 @@ def draft_path(folder: Path) -> Path:
 
 
 def load_draft(path: Path) -> Draft | None:
-    """The draft at `path`, or None if there is none; InputError saying why if it is damaged."""
-    text = read_text_if_any(path, "a draft")
+    """The draft at `path`, or None if there is none; InputError saying why if it is damaged
+    (or is a link: a draft is never read through one)."""
+    text = read_text_if_any(path, "a draft", follow_link=False)
     if text is None:
         return None
     try:
@@ -161,8 +164,13 @@ def load_draft(path: Path) -> Draft | None:
 
 
 def save_draft(path: Path, draft: Draft) -> None:
-    """Write the draft in one step: a crash leaves the previous draft or this one, never half."""
-    atomic_write(path, draft.model_dump_json(indent=2) + "\n")
+    """Write the draft in one step: a crash leaves the previous draft or this one, never half.
+
+    A draft too large to read back is not written (TooLarge, an OSError): the previous stays.
+    Only its owner may read it (mode 0600): the reports folder may be shared, and a draft
+    holds every note typed so far (docs/reliability.md).
+    """
+    atomic_write(path, checked_size(path, draft.model_dump_json(indent=2) + "\n"), PRIVATE)
 
 
 def remove_draft(path: Path) -> None:

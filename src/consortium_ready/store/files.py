@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from consortium_ready.content.userfiles import MAX_BYTES
 from consortium_ready.domain.profile import organisation_key
 
 REPORTS_ENV = "CONSORTIUM_READY_REPORTS"
@@ -57,12 +58,99 @@ FILE_MODE = 0o666 & ~_umask()
 """What an ordinary new file gets here (the user's umask applied), not mkstemp's private 0600."""
 
 
-def _temporary_beside(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+LINK_REFUSED = "is a symbolic link, and links inside the reports folder are not followed"
+TEMPORARY = ".tmp"
+_HOST = hashlib.sha256(
+    (os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")).encode()
+).hexdigest()[:8]
+"""This machine, in the names of temporary files (without importing `socket` at start-up)."""
+
+
+class TooLarge(OSError):
+    """A file not written because this program would refuse to read it back."""
+
+    def __init__(self, path: Path, size: int, limit: int = MAX_BYTES) -> None:
+        super().__init__(
+            errno.EFBIG,
+            f"too large to save ({size / 1e6:.1f} MB; the most this program reads back is "
+            f"{limit / 1e6:g} MB): shorten the longest notes",
+            str(path),
+        )
+
+
+def checked_size(path: Path, text: str, limit: int = MAX_BYTES) -> str:
+    """`text`, which is to be saved at `path`; TooLarge if it would be too large to read back."""
+    size = len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise TooLarge(path, size, limit)
+    return text
+
+
+def refuse_links(top: Path, path: Path) -> None:
+    """OSError (ELOOP) if `path`, or any folder between `top` and it, is a symbolic link."""
+    part = top
+    for name in path.relative_to(top).parts:
+        part = part / name
+        if part.is_symlink():
+            raise OSError(errno.ELOOP, LINK_REFUSED, str(part))
+
+
+def temporary_prefix(name: str) -> str:
+    """The start of the name of a temporary file that will become `name`: it says which
+    machine and process is writing it, so that one left by a killed process can be told."""
+    return f".{name}.{_HOST}-{os.getpid()}-"
+
+
+def abandoned(temporary: str) -> bool:
+    """Whether the temporary file named `temporary` was left by a process of this machine
+    that has gone (killed while writing): such a file will never be finished."""
+    host, _, rest = temporary.removesuffix(TEMPORARY).rpartition(".")[2].partition("-")
+    pid = rest.partition("-")[0]
+    if host != _HOST or not pid.isdigit() or os.name != "posix":
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # someone else's process: it is alive
+        return False
+    return False
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path, wait: bool = True) -> Iterator[bool]:
+    """Hold `folder` for one writer while the block runs (on systems with `flock`); yields
+    False when `wait` is false and someone else holds it. A killed holder lets go."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no locks; saves there are not finished by the next run
+        yield wait
+        return
+    handle = os.open(
+        folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    )
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(handle)
+
+
+def _temporary_beside(
+    path: Path, text: str, make_folder: bool = True, mode: int = FILE_MODE
+) -> Path:
+    if make_folder:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(
+        dir=path.parent, prefix=temporary_prefix(path.name), suffix=TEMPORARY
+    )
     try:
         if hasattr(os, "fchmod"):  # POSIX only; Windows has no such file modes
-            os.fchmod(handle, FILE_MODE)
+            os.fchmod(handle, mode)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
@@ -73,9 +161,10 @@ def _temporary_beside(path: Path, text: str) -> Path:
     return Path(name)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step: readers see the old file or the new, never half."""
-    temporary = _temporary_beside(path, text)
+def atomic_write(path: Path, text: str, mode: int = FILE_MODE) -> None:
+    """Replace `path` with `text` in one step: readers see the old file or the new, never half.
+    The new file has permissions `mode` (by default, those of any new file here)."""
+    temporary = _temporary_beside(path, text, mode=mode)
     try:
         temporary.replace(path)
     except BaseException:
@@ -86,7 +175,7 @@ def atomic_write(path: Path, text: str) -> None:
 def move_to_new(source: Path, target: Path) -> None:
     """Move `source` to `target`, which must not exist (else FileExistsError, and nothing moves)."""
     try:
-        os.link(source, target)
+        os.link(source, target, follow_symlinks=False)
     except FileExistsError:
         raise
     except (OSError, AttributeError):
@@ -98,9 +187,10 @@ def move_to_new(source: Path, target: Path) -> None:
         source.unlink()
 
 
-def create_new(path: Path, text: str) -> None:
-    """Write `text` to `path`, which must not exist (else FileExistsError); all or nothing."""
-    temporary = _temporary_beside(path, text)
+def create_new(path: Path, text: str, make_folder: bool = True) -> None:
+    """Write `text` to `path`, which must not exist (else FileExistsError); all or nothing.
+    Its folder is made if it is missing, unless `make_folder` is false (FileNotFoundError)."""
+    temporary = _temporary_beside(path, text, make_folder)
     try:
         move_to_new(temporary, path)
     finally:

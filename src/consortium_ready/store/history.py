@@ -16,11 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from consortium_ready.domain.assessment import Assessment
+from consortium_ready.domain.bank import Bank
 from consortium_ready.domain.profile import organisation_key
 from consortium_ready.errors import InputError, Problem
+from consortium_ready.store.files import LINK_REFUSED
 from consortium_ready.store.saved import load_assessment, read_saved
 from consortium_ready.store.savedindex import (
+    SKIPPED,
     Summary,
+    indexed_fields,
     read_index,
     stamp,
     summary_fields,
@@ -51,9 +55,10 @@ class Entry:
         """Whether some questions asked were left unanswered when it was saved."""
         return self.coverage < 100
 
-    def load(self) -> Assessment:
-        """The whole assessment (InputError if the file has changed into something else)."""
-        return load_assessment(self.path)
+    def load(self, bank: Bank | None = None) -> Assessment:
+        """The whole assessment (InputError if the file has changed into something else),
+        checked against `bank` if given (see load_assessment); never read through a link."""
+        return load_assessment(self.path, bank, follow_link=False)
 
 
 @dataclass(frozen=True)
@@ -93,16 +98,24 @@ class Scan:
 
 def _saved_files(folder: Path) -> tuple[dict[str, os.stat_result], list[Problem]]:
     """`<organisation>/<name>.json` under `folder` with its stat, hidden names left out;
-    and a problem for each organisation's folder or file that cannot be looked at."""
+    and a problem for each organisation's folder or file that cannot be looked at, or is
+    a symbolic link (never followed: what is listed is inside the reports folder)."""
     found, problems = {}, []
     with os.scandir(folder) as organisations:
-        subfolders = [o for o in organisations if not o.name.startswith(".") and o.is_dir()]
+        subfolders = [o for o in organisations if not o.name.startswith(".")]
     for organisation in subfolders:
+        if organisation.is_symlink():
+            problems.append(Problem(Path(organisation.path), None, "", LINK_REFUSED))
+        if not organisation.is_dir(follow_symlinks=False):
+            continue
         try:
             with os.scandir(organisation.path) as files:
                 for file in files:
-                    wanted = file.name.endswith(".json") and not file.name.startswith(".")
-                    if wanted and file.is_file():
+                    if not file.name.endswith(".json") or file.name.startswith("."):
+                        continue
+                    if file.is_symlink():
+                        problems.append(Problem(Path(file.path), None, "", LINK_REFUSED))
+                    elif file.is_file(follow_symlinks=False):
                         found[f"{organisation.name}/{file.name}"] = file.stat()
         except OSError as error:
             problems.append(
@@ -119,18 +132,15 @@ def _saved_files(folder: Path) -> tuple[dict[str, os.stat_result], list[Problem]
 def _record(path: Path) -> dict[str, Any]:
     """What the index keeps for one file: the fields of its Entry, or why it was skipped."""
     try:
-        return {"entry": summary_fields(read_saved(path, Summary))}
+        return {"entry": summary_fields(read_saved(path, Summary, follow_link=False))}
     except InputError as error:
         return {"problems": [[p.line, p.field, p.message] for p in error.problems]}
 
 
 def _from_record(path: Path, record: dict[str, Any]) -> Entry | list[Problem]:
     if "problems" in record:
-        return [Problem(path, line, field, message) for line, field, message in record["problems"]]
-    created = datetime.fromisoformat(record["entry"]["created"])
-    if created.tzinfo is None:
-        raise ValueError("a record without a time zone")  # from before they were refused
-    return Entry(path=path, **dict(record["entry"], created=created))
+        return [Problem(path, *problem) for problem in SKIPPED.validate_python(record["problems"])]
+    return Entry(path=path, **indexed_fields(record["entry"]))
 
 
 def loaded(load: Callable[[], Assessment]) -> Assessment | None:

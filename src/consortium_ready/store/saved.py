@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -10,12 +11,24 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from consortium_ready.content.userfiles import parse_json, read_text
-from consortium_ready.content.yamlfile import dotted, parse_yaml
+from consortium_ready.content.jsonfile import located, parse_json
+from consortium_ready.content.userfiles import read_text
 from consortium_ready.domain.assessment import SCHEMA_VERSION, Assessment
+from consortium_ready.domain.bank import Bank
 from consortium_ready.errors import InputError, Problem
-from consortium_ready.store.files import TIMESTAMP, atomic_write, slugify, write_together
+from consortium_ready.store.files import (
+    TIMESTAMP,
+    atomic_write,
+    checked_size,
+    create_new,
+    folder_lock,
+    refuse_links,
+    slugify,
+    write_new,
+)
+from consortium_ready.store.savedchecks import answers_off_the_bank, out_of_range
 from consortium_ready.store.savedindex import add_to_index
+from consortium_ready.store.unfinished import saving
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -35,13 +48,30 @@ def write_assessment(assessment: Assessment, folder: Path, reports: Mapping[str,
     """Write `folder/<organisation>/<date-time>.json` and its reports beside it; never overwrite.
 
     `reports` maps a suffix (`.html`) to the text to write. All or nothing:
-    if one file cannot be written, the files this save wrote are removed again.
+    if one file cannot be written, the files this save wrote are removed again;
+    one too large to read back (TooLarge), or a link where the organisation's
+    folder should be (OSError), and nothing is written. A kill part way leaves
+    the JSON and a mark that a save was under way, and the next run gives that
+    JSON its reports (store/unfinished.py).
     """
-    json_path, *written = write_together(
-        folder / slugify(assessment.profile.organisation),
-        assessment.created.strftime(TIMESTAMP),
-        {".json": assessment.model_dump_json(indent=2) + "\n", **reports},
-    )
+    organisation = folder / slugify(assessment.profile.organisation)
+    stem = assessment.created.strftime(TIMESTAMP)
+    text = checked_size(organisation / f"{stem}.json", assessment.model_dump_json(indent=2) + "\n")
+    refuse_links(folder, organisation)
+    organisation.mkdir(parents=True, exist_ok=True)
+    with folder_lock(organisation), saving(organisation):
+        json_path = write_new(organisation, stem, ".json", text, siblings=reports.keys())
+        written = [json_path]
+        try:
+            for suffix, report in reports.items():
+                path = json_path.with_suffix(suffix)
+                create_new(path, report, make_folder=False)  # not again, if it was removed
+                written.append(path)
+        except BaseException:
+            for path in written:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            raise
     add_to_index(folder, json_path, assessment)
     return Saved(json=json_path, reports=written)
 
@@ -61,25 +91,29 @@ def rewrite_assessment(path: Path, assessment: Assessment, reports: Mapping[str,
     return Saved(json=path, reports=written)
 
 
-def load_assessment(path: Path) -> Assessment:
-    """Read a saved assessment, with a clear message for a damaged, foreign, older or newer file."""
-    return read_saved(path, Assessment)
+def load_assessment(path: Path, bank: Bank | None = None, follow_link: bool = True) -> Assessment:
+    """Read a saved assessment, with a clear message for a damaged, foreign, older or newer file.
+
+    Given the bank it is to be shown with, and made with that very bank (the same content
+    hash), its answers must also be answers that bank offers.
+    """
+    assessment = read_saved(path, Assessment, follow_link)
+    if bank is not None and bank.content_hash == assessment.bank.content_hash:
+        places = answers_off_the_bank(assessment, bank)
+        if places:
+            text = read_text(path, "a saved assessment", follow_link=follow_link)
+            raise InputError(located(text, path, places))
+    return assessment
 
 
-def read_saved(path: Path, model: type[Model]) -> Model:
+def read_saved(path: Path, model: type[Model], follow_link: bool = True) -> Model:
     """Read a saved assessment as `model` (the whole Assessment, or a model of part of it).
 
-    Raises InputError naming the file, the line where known and the field. A
-    well-formed file is read in one strict pass that skips the fields `model`
-    does not name; anything else is looked at closely, to say what is wrong.
+    Raises InputError naming the file, the line where known and the field: for
+    broken JSON, numbers that are not finite or out of range, keys given twice,
+    and anything the model refuses. With `follow_link` false, a link is refused.
     """
-    text = read_text(path, "a saved assessment")
-    try:
-        quick = model.model_validate_json(text, strict=True)
-        if _version_problem(getattr(quick, "schema_version", None)) is None:
-            return quick
-    except ValueError:
-        pass
+    text = read_text(path, "a saved assessment", follow_link=follow_link)
     try:
         data = parse_json(text, path, "a saved assessment")
     except json.JSONDecodeError as error:
@@ -111,18 +145,23 @@ def read_saved(path: Path, model: type[Model]) -> Model:
         )
     problem = _version_problem(data["schema_version"])
     if problem:
-        raise InputError([_located(path, text, ("schema_version",), problem)])
+        raise InputError(located(text, path, [(("schema_version",), problem)]))
+    places = out_of_range(data)
+    if places:
+        raise InputError(located(text, path, places))
     try:
         return model.model_validate(data)
     except ValidationError as error:
         raise InputError(
-            [_located(path, text, e["loc"], e["msg"]) for e in error.errors(include_url=False)]
+            located(text, path, [(e["loc"], e["msg"]) for e in error.errors(include_url=False)])
         ) from None
 
 
 def _version_problem(version: Any) -> str | None:
     if isinstance(version, bool) or not isinstance(version, int):
-        return f"{version!r} is not a schema version (a whole number is expected)"
+        shown = repr(version)
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        return f"{shown} is not a schema version (a whole number is expected)"
     if version > SCHEMA_VERSION:
         return (
             f"schema version {version} is newer than this program reads "
@@ -134,11 +173,3 @@ def _version_problem(version: Any) -> str | None:
             f"(from {OLDEST_SCHEMA_VERSION}); it cannot be read"
         )
     return None
-
-
-def _located(path: Path, text: str, loc: tuple[Any, ...], message: str) -> Problem:
-    """A problem at `loc` in a JSON file, its line found by re-reading the text (JSON is YAML)."""
-    try:
-        return parse_yaml(text, path).problem(loc, message)
-    except InputError:
-        return Problem(path, None, dotted(loc), message)

@@ -12,14 +12,18 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 
 from consortium_ready import __version__
+from consortium_ready.content.jsonfile import parse_json
+from consortium_ready.content.userfiles import read_text
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.profile import organisation_key
+from consortium_ready.errors import InputError
 from consortium_ready.store.files import atomic_write
 from consortium_ready.words import bank_name
 
@@ -27,6 +31,8 @@ if TYPE_CHECKING:
     from consortium_ready.domain.consortium import Answered
 
 INDEX_NAME = ".history-index.json"
+INDEX_LIMIT = 100_000_000
+"""The largest index read: some 250,000 saved assessments' worth."""
 
 
 class _Part(BaseModel):
@@ -67,6 +73,13 @@ class Summary(_Part):
     result: _Result
 
 
+SKIPPED = TypeAdapter(Annotated[list[tuple[int | None, str, str]], Field(min_length=1)])
+"""Why a file was skipped, as the index keeps it: (line, field, message) for each problem."""
+
+
+_FIELDS = ("organisation", "key", "created", "score", "band", "flags", "coverage", "bank")
+
+
 def summary_fields(saved: Summary | Assessment | Answered) -> dict[str, Any]:
     """The history table's fields for one assessment, whole or summarised."""
     result, organisation = saved.result, saved.profile.organisation
@@ -82,6 +95,30 @@ def summary_fields(saved: Summary | Assessment | Answered) -> dict[str, Any]:
     }
 
 
+def _per_cent(value: Any) -> bool:
+    return type(value) in (int, float) and 0 <= value <= 100
+
+
+def indexed_fields(entry: Any) -> dict[str, Any]:
+    """The history table's fields for one file, as the index keeps them, checked: the index is
+    a file like any other and may have been damaged. ValueError (or KeyError, TypeError) if
+    anything is amiss, so that the file is read again."""
+    created = datetime.fromisoformat(entry["created"])
+    sound = (
+        set(entry) == set(_FIELDS)
+        and created.tzinfo is not None
+        and all(type(entry[name]) is str for name in ("organisation", "key", "bank"))
+        and (entry["band"] is None or type(entry["band"]) is str)
+        and type(entry["flags"]) is int
+        and entry["flags"] >= 0
+        and (entry["score"] is None or _per_cent(entry["score"]))
+        and _per_cent(entry["coverage"])
+    )
+    if not sound:
+        raise ValueError("a damaged record in the index")
+    return {**entry, "created": created}
+
+
 def stamp(stat: os.stat_result) -> list[int]:
     """What tells that a file has changed since it was indexed."""
     return [stat.st_size, stat.st_mtime_ns]
@@ -89,14 +126,16 @@ def stamp(stat: os.stat_result) -> list[int]:
 
 def read_index(folder: Path) -> dict[str, Any]:
     """The index's records by file name; none if it is missing, damaged or from another version."""
+    path = folder / INDEX_NAME
     try:
-        index = json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))
-        files = index.get("files")
-        if index.get("program") == __version__ and isinstance(files, dict):
-            return files
-    except (OSError, ValueError, AttributeError, RecursionError):
-        pass
-    return {}
+        text = read_text(path, "the index", INDEX_LIMIT, follow_link=False)
+        index = parse_json(text, path, "the index", most_values=None)  # 12 for each file
+    except (InputError, ValueError):
+        return {}
+    if not isinstance(index, dict) or index.get("program") != __version__:
+        return {}
+    files = index.get("files")
+    return files if isinstance(files, dict) else {}
 
 
 def write_index(folder: Path, records: dict[str, Any]) -> None:

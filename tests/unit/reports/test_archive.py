@@ -102,7 +102,7 @@ def test_binary_and_missing_files_are_named(tmp_path: Path) -> None:
     binary.write_bytes(b"\xff\xfe\x00garbage")
     assert "not UTF-8" in problems_of(binary)[0]
     assert "cannot be read" in problems_of(tmp_path / "missing.json")[0]
-    assert "cannot be read" in problems_of(tmp_path)[0]
+    assert "not a saved assessment: it is a folder, not a file" in problems_of(tmp_path)[0]
 
 
 @pytest.mark.parametrize("depth", [900, 5_000, 100_000])

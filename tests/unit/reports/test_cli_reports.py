@@ -218,5 +218,5 @@ def test_an_unwritable_out_file_fails_cleanly(
     status, _, err = run(
         capsys, "report", str(saved[0]), "--out", str(blocker / "r.md"), *BANK_ARGS
     )
-    assert status == 1 and "could not write" in err and "Traceback" not in err
+    assert status == 2 and "is not a folder; create it first" in err and "Traceback" not in err
     assert blocker.stat().st_size == 0

@@ -163,7 +163,7 @@ def test_terminal_text_disarms_band_labels_from_saved_files(make: Make, bank: Ba
     new = with_band(make(days=1), "Nearly\x1b]0;owned\x07")
     text = comparison_text(compare(old, new, bank))
     assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
-    assert "Early\ufffd[2J\ufffd" in text and "Nearly\ufffd]0;owned\ufffd" in text
+    assert "Early\u241b[2J\ufffd" in text and "Nearly\u241b]0;owned\u2407" in text
 
 
 def test_terminal_text_keeps_a_multi_line_answer_on_one_line(make: Make, bank: Bank) -> None:
@@ -179,8 +179,8 @@ def test_terminal_text_keeps_a_multi_line_answer_on_one_line(make: Make, bank: B
         ("line one\nline two", "line one line two"),
         ("  tabs\tand\r\nbreaks  ", "tabs and breaks"),
         (
-            "escape\x1b[2J bell\x07 rtl\u202e nul\0",
-            "escape\ufffd[2J bell\ufffd rtl\ufffd nul\ufffd",
+            "escape\x1b[2J bell\x07 rtl\u202e nul\0 csi\x9b",
+            "escape\u241b[2J bell\u2407 rtl\ufffd nul\u2400 csi\ufffd",
         ),
     ],
 )

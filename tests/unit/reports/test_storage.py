@@ -157,7 +157,7 @@ def test_create_new_never_replaces_a_file(tmp_path: Path) -> None:
 
 
 def test_create_new_without_hard_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_links(source: object, target: object) -> None:
+    def no_links(source: object, target: object, **_: object) -> None:
         raise PermissionError("hard links not supported")
 
     monkeypatch.setattr(os, "link", no_links)
@@ -191,7 +191,7 @@ def test_a_file_in_the_way_of_the_organisation_folder_is_named(tmp_path: Path) -
 def test_move_new_never_overwrites(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, links: bool
 ) -> None:
-    def no_links(source: object, target: object) -> None:
+    def no_links(source: object, target: object, **_: object) -> None:
         raise PermissionError("hard links not supported")
 
     if not links:
@@ -218,10 +218,10 @@ def test_move_new_never_overwrites(
 def test_a_save_is_all_or_nothing(
     assessment: Assessment, bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full_disk(path: Path, text: str) -> None:
+    def full_disk(path: Path, text: str, **options: bool) -> None:
         if path.suffix == ".md":
             raise OSError(28, "No space left on device", str(path))
-        original(path, text)
+        original(path, text, **options)
 
     original = archive.create_new
     monkeypatch.setattr(archive, "create_new", full_disk)
