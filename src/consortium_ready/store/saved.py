@@ -73,7 +73,7 @@ def write_assessment(assessment: Assessment, folder: Path, reports: Mapping[str,
                     path.unlink()
             raise
     add_to_index(folder, json_path, assessment)
-    return Saved(json=json_path, reports=written)
+    return Saved(json=json_path, reports=written[1:])
 
 
 def rewrite_assessment(path: Path, assessment: Assessment, reports: Mapping[str, str]) -> Saved:
