@@ -130,3 +130,13 @@ def test_a_temporary_file_says_which_process_wrote_it(monkeypatch: pytest.Monkey
     monkeypatch.setattr(files.os, "getpid", a_dead_pid)
     assert files.abandoned(temporary_prefix("a.json") + "xyz.tmp") is True
     assert files.abandoned(".a.json.somebody-else.tmp") is False
+
+
+def test_the_questionnaire_finishes_an_interrupted_save_as_it_starts(reports: Path) -> None:
+    from consortium_ready.tui.startup import survey
+
+    json_path = saved_json(reports)
+    interrupted(json_path, ".html", ".md")
+    found = survey(MINI / "questions", MINI / "seeds", reports)
+    assert found.saved == 1
+    assert all(json_path.with_suffix(suffix).is_file() for suffix in SUFFIXES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,12 +33,18 @@ class Surroundings:
 def survey(
     questions: Path | None, seeds: Path | None, reports: Path, bank: Bank | None = None
 ) -> Surroundings:
-    """Load the bank (unless already loaded), read the draft and find the saved assessments."""
+    """Load the bank (unless already loaded), read the draft, finish any save a kill
+    interrupted (store/unfinished.py) and find the saved assessments."""
+    from consortium_ready.reports.saving import finish_saves
+
     if bank is None:
         try:
             bank = load_bank(questions, seeds)
         except InputError as error:
             return Surroundings(bank=None, bank_problems=error.problems)
+    loaded_bank = bank
+    with contextlib.suppress(OSError):  # a folder that cannot be written is told of on saving
+        finish_saves(reports, lambda: loaded_bank)
     try:
         draft, damaged = load_draft(draft_path(reports)), None
     except InputError as error:
