@@ -28,6 +28,7 @@ from benchmarks import (
     startup_bench,
 )
 from benchmarks.table import Row, markdown_table
+from consortium_ready.words import plural
 
 RUNS, QUICK_RUNS = 10, 3
 QUESTIONNAIRES, QUICK_QUESTIONNAIRES = 2, 1
@@ -94,8 +95,8 @@ def main() -> None:
         rows += groups[name](args)
         print(f"{time.perf_counter() - began:.0f} s", file=sys.stderr)
     print(
-        f"Medians of {args.runs} runs each, alternated with their references "
-        f"({args.questionnaires} questionnaires each way for the keypress rows)."
+        f"Medians of {plural(args.runs, 'run')} each, alternated with their references "
+        f"({plural(args.questionnaires, 'questionnaire')} each way for the keypress rows)."
     )
     print(f"Began {before}.")
     print(f"Ended {machine()}.\n")

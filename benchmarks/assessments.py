@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 
 from consortium_ready.content.loader import load_bank
@@ -15,7 +16,7 @@ from consortium_ready.domain.assessment import Assessment, assess
 from consortium_ready.domain.bank import AnswerValue, Bank
 from consortium_ready.domain.conditions import asked_questions
 from consortium_ready.domain.profile import Profile
-from consortium_ready.store.files import TIMESTAMP, slugify, write_new
+from consortium_ready.store.files import TIMESTAMP, slugify
 
 START = datetime(2025, 1, 1, 9, 0, tzinfo=UTC)
 VARIANTS = 40
@@ -68,11 +69,17 @@ def lead_answers(bank: Bank, seed: int = 7) -> AnswerSet:
     return answer_set(bank, profile, random.Random(seed))
 
 
+@cache
+def _variants() -> list[Assessment]:
+    bank = load_bank()
+    return [assess(bank, answers, now=START) for answers in answer_sets(bank, VARIANTS)]
+
+
 def save_many(folder: Path, count: int, organisations: int) -> None:
     """`count` assessments spread over `organisations`, written into `folder` as files copied
-    in from elsewhere would arrive (not indexed, no reports beside them)."""
-    bank = load_bank()
-    variants = [assess(bank, answers, now=START) for answers in answer_sets(bank, VARIANTS)]
+    in from elsewhere would arrive (not indexed, no reports beside them), each named as the
+    program names them. Every organisation's are a day apart, so no two names meet."""
+    variants = _variants()
     rng = random.Random(4)
     for index in range(count):
         organisation = f"Community Organisation {index % organisations:03d}"
@@ -83,12 +90,9 @@ def save_many(folder: Path, count: int, organisations: int) -> None:
                 "profile": variants[0].profile.model_copy(update={"organisation": organisation}),
             }
         )
-        write_new(
-            folder / slugify(organisation),
-            created.strftime(TIMESTAMP),
-            ".json",
-            assessment.model_dump_json(indent=2),
-        )
+        saved = folder / slugify(organisation) / f"{created.strftime(TIMESTAMP)}.json"
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        saved.write_text(assessment.model_dump_json(indent=2), encoding="utf-8")
 
 
 def full_assessments(bank: Bank) -> tuple[Assessment, Assessment]:

@@ -26,6 +26,7 @@ HELP = "`--help`"
 def _each_time_a_new(folder: Path, *command: str) -> Callable[[], Finished]:
     """A step running the program's `command`, followed by a new folder inside `folder`
     each time."""
+    folder.mkdir(parents=True, exist_ok=True)
     numbers = itertools.count()
     return lambda: run(app(*command, str(folder / f"run-{next(numbers)}")))
 
