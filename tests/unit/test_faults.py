@@ -24,7 +24,7 @@ import pytest
 from consortium_ready.cli import main
 from consortium_ready.domain import assessment
 from consortium_ready.errors import InputError
-from consortium_ready.store import saved as saved_module
+from consortium_ready.store import files as files_module
 from consortium_ready.store.drafts import Draft, draft_path, load_draft, save_draft
 from consortium_ready.store.files import TEMPORARY
 from consortium_ready.store.history import scan
@@ -169,13 +169,13 @@ def test_a_folder_removed_part_way_through_a_save_leaves_nothing_half_saved(
     answers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:
     reports = tmp_path / "reports"
-    real_create_new = saved_module.create_new
+    real_create_new = files_module.create_new
 
     def folder_removed(path: Path, text: str, **options: bool) -> None:
         shutil.rmtree(path.parent)
         real_create_new(path, text, **options)
 
-    monkeypatch.setattr(saved_module, "create_new", folder_removed)
+    monkeypatch.setattr(files_module, "create_new", folder_removed)
     assert assess(answers, reports) == 1
     assert "could not save" in capsys.readouterr().err
     assert state(reports) == (0, 0, 0)

@@ -241,13 +241,13 @@ def write_new(
         temporary.unlink(missing_ok=True)
 
 
-def create_all(texts: Mapping[Path, str]) -> list[Path]:
+def create_all(texts: Mapping[Path, str], make_folder: bool = True) -> list[Path]:
     """Write each of `texts` to a new file (FileExistsError if one exists); all or nothing:
-    if one cannot be written, those written are removed again."""
+    if one cannot be written, those written are removed again. `make_folder` as create_new."""
     written: list[Path] = []
     try:
         for path, text in texts.items():
-            create_new(path, text)
+            create_new(path, text, make_folder=make_folder)
             written.append(path)
     except BaseException:
         for path in written:
@@ -257,13 +257,18 @@ def create_all(texts: Mapping[Path, str]) -> list[Path]:
     return written
 
 
-def write_together(folder: Path, stem: str, texts: Mapping[str, str]) -> list[Path]:
+def write_together(
+    folder: Path, stem: str, texts: Mapping[str, str], make_folder: bool = True
+) -> list[Path]:
     """Write `stem` + each suffix (`.json`, `.html`) in `folder`, all new files with one free
-    name (`stem-2`, ... when taken); all or nothing. Returns the paths, in `texts`'s order."""
+    name (`stem-2`, ... when taken); all or nothing. Returns the paths, in `texts`'s order.
+    With `make_folder` false, the files after the first are not written if `folder` has gone
+    meanwhile (FileNotFoundError)."""
     (first, text), *rest = texts.items()
     path = write_new(folder, stem, first, text, siblings=[suffix for suffix, _ in rest])
     try:
-        return [path, *create_all({path.with_suffix(suffix): other for suffix, other in rest})]
+        others = {path.with_suffix(suffix): other for suffix, other in rest}
+        return [path, *create_all(others, make_folder)]
     except BaseException:
         with contextlib.suppress(OSError):
             path.unlink()

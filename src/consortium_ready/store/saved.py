@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,11 +19,10 @@ from consortium_ready.store.files import (
     TIMESTAMP,
     atomic_write,
     checked_size,
-    create_new,
     folder_lock,
     refuse_links,
     slugify,
-    write_new,
+    write_together,
 )
 from consortium_ready.store.savedchecks import answers_off_the_bank, out_of_range
 from consortium_ready.store.savedindex import add_to_index
@@ -60,20 +58,12 @@ def write_assessment(assessment: Assessment, folder: Path, reports: Mapping[str,
     refuse_links(folder, organisation)
     organisation.mkdir(parents=True, exist_ok=True)
     with folder_lock(organisation), saving(organisation):
-        json_path = write_new(organisation, stem, ".json", text, siblings=reports.keys())
-        written = [json_path]
-        try:
-            for suffix, report in reports.items():
-                path = json_path.with_suffix(suffix)
-                create_new(path, report, make_folder=False)  # not again, if it was removed
-                written.append(path)
-        except BaseException:
-            for path in written:
-                with contextlib.suppress(OSError):
-                    path.unlink()
-            raise
+        # The reports are not written again if the folder was removed meanwhile.
+        json_path, *written = write_together(
+            organisation, stem, {".json": text, **reports}, make_folder=False
+        )
     add_to_index(folder, json_path, assessment)
-    return Saved(json=json_path, reports=written[1:])
+    return Saved(json=json_path, reports=written)
 
 
 def rewrite_assessment(path: Path, assessment: Assessment, reports: Mapping[str, str]) -> Saved:

@@ -15,7 +15,7 @@ from consortium_ready.domain.assessment import SCHEMA_VERSION, Assessment
 from consortium_ready.domain.bank import Bank
 from consortium_ready.reports import render
 from consortium_ready.reports.saving import save_assessment
-from consortium_ready.store import saved as archive
+from consortium_ready.store import files as archive
 from consortium_ready.store.files import (
     REPORTS_ENV,
     SLUG_LENGTH,
