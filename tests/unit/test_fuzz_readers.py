@@ -6,7 +6,7 @@ out of it: no ValueError, no RecursionError, no OverflowError, no hang.
 
 To fuzz another reader, add a Reader to READERS: a name, the file name it reads, how to
 read it (a function of the path that raises InputError for bad input) and a good file to
-splice. The actions CSV reader, when it comes, goes there, with a good CSV.
+splice.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from consortium_ready.content.actionscsv import read_tracking
 from consortium_ready.content.answersfile import read_answers
 from consortium_ready.content.loader import load_bank
 from consortium_ready.errors import InputError
@@ -36,6 +37,13 @@ from tests.unit.helpers import GOOD, MINI
 
 BANK = load_bank(MINI / "questions", MINI / "seeds")
 THEME = MINI / "questions" / "themes" / "01-lead.yaml"
+ACTION_KEYS = ("guarantor", "flag:guarantor", "weeks")
+TRACKER = (
+    "key,rank,action,why,theme,owner,due,status,note\r\n"
+    'guarantor,1,Find a guarantor,"Weak, and urgent",Lead,Sam Patel,31/03/2027,in progress,'
+    '"Board, March"\r\n'
+    "weeks,2,Plan the weeks,Unknown,Lead,,2027-04-30,to do,\r\n"
+)
 
 
 def read_theme(path: Path) -> object:
@@ -77,6 +85,12 @@ READERS = [
         "saved.json",
         lambda path: load_assessment(path, BANK),
         good_saved_text(),
+    ),
+    Reader(
+        "actions tracker",
+        "actions.csv",
+        lambda path: read_tracking(path, ACTION_KEYS),
+        TRACKER,
     ),
     Reader(
         "draft",
