@@ -289,3 +289,18 @@ async def test_delete_takes_an_assessment_out_of_history_into_the_bin(make_app, 
         assert len(app.screen.entries) == 1
         assert len(list((reports / ".bin").rglob("*.json"))) == 1
         assert len(list(reports.glob("*/*.json"))) == 1
+
+
+async def test_an_answer_the_bank_does_not_offer_is_named_not_shown(make_app, reports, two_runs):
+    """A saved file edited by hand to an answer its own bank never offered is refused, as the
+    command line refuses it, rather than shown with a score that answer could not have."""
+    async with in_history(make_app()) as pilot:
+        app, screen = pilot.app, pilot.app.screen
+        path = screen.entries[0].path
+        path.write_text(
+            path.read_text(encoding="utf-8").replace('"guarantor": "yes"', '"guarantor": "maybe"'),
+            encoding="utf-8",
+        )
+        await press(pilot, "enter")
+        assert isinstance(app.screen, HistoryScreen)
+        assert any("can no longer be read" in told and path.name in told for told in app.told)

@@ -8,6 +8,7 @@ takes one out of history, into the reports folder's bin.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
@@ -90,22 +91,25 @@ class HistoryScreen(Overlay):
     @work(thread=True, group="open")
     def open_saved(self, entry: Entry) -> tuple[Entry, Assessment | None, Assessment | None]:
         """Load a saved assessment and the one its organisation saved before it."""
-        from consortium_ready.store.history import loaded
-
         earlier = self._before(entry)
-        return entry, loaded(entry.load), loaded(earlier.load) if earlier else None
+        return entry, self._loaded(entry), self._loaded(earlier) if earlier else None
 
     @work(thread=True, exclusive=True, group="compare")
     def compare_saved(self, one: Entry, other: Entry) -> Comparison | Entry:
         """Compare two saved assessments, the earlier as before; or the one that cannot be read."""
         from consortium_ready.domain.compare import compare
-        from consortium_ready.store.history import loaded
 
         old, new = sorted((one, other), key=lambda entry: entry.created)
-        before, after = loaded(old.load), loaded(new.load)
+        before, after = self._loaded(old), self._loaded(new)
         if before is None or after is None:
             return old if before is None else new
         return compare(before, after, self.bank)
+
+    def _loaded(self, entry: Entry) -> Assessment | None:
+        """The saved assessment, checked against the bank as the command line checks it."""
+        from consortium_ready.store.history import loaded
+
+        return loaded(functools.partial(entry.load, self.bank))
 
     @work(thread=True, group="remove")
     def remove_saved(self, entry: Entry) -> Scan:
