@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from consortium_ready import __version__
 from consortium_ready.cli.text import say
-from consortium_ready.domain.bank import Bank
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.reports.formats import COMPARISON_FORMATS, REPORT_FORMATS
 from consortium_ready.words import plural, printable, score_number, verdict
@@ -23,6 +22,7 @@ from consortium_ready.words import plural, printable, score_number, verdict
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
+    from consortium_ready.domain.bank import Bank
     from consortium_ready.store.history import Entry, Scan
     from consortium_ready.store.unfinished import Finished
 
@@ -734,7 +734,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _consortium_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     """`invite` and `aggregate`: the partner pack out, the consortium report back."""
-    from consortium_ready.domain.profile import KINDS, STAGES
+    from consortium_ready.domain.profilefields import KINDS, STAGES
 
     invite = command(
         "invite",

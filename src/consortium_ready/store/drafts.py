@@ -18,7 +18,8 @@ from consortium_ready.content.jsonfile import parse_json
 from consortium_ready.content.userfiles import read_text_if_any, refused
 from consortium_ready.content.yamlfile import dotted
 from consortium_ready.domain.bank import AnswerValue
-from consortium_ready.domain.profile import ConsortiumKind, Profile, Role, Stage
+from consortium_ready.domain.profile import Profile
+from consortium_ready.domain.profilefields import ConsortiumKind, Role, Stage
 from consortium_ready.store.files import TIMESTAMP, atomic_write, checked_size, move_new
 
 DRAFT_FILE = ".draft.json"

@@ -22,7 +22,7 @@ from consortium_ready import __version__
 from consortium_ready.content.jsonfile import parse_json
 from consortium_ready.content.userfiles import read_text
 from consortium_ready.domain.assessment import Assessment
-from consortium_ready.domain.profile import organisation_key
+from consortium_ready.domain.profilefields import organisation_key
 from consortium_ready.errors import InputError
 from consortium_ready.store.files import atomic_write
 from consortium_ready.words import bank_name
