@@ -33,6 +33,18 @@ def test_values_keep_the_line_of_their_key():
     assert document.line_of(("items", 0, "unknown-field")) == 3
 
 
+def test_lines_are_found_only_when_a_message_needs_one():
+    document = parse_yaml("a: 1\nitems:\n  - id: x\n    text: y\n", FILE)
+    assert "lines" not in vars(document)  # parsing alone keeps no line index
+    assert document.line_of(("items", 0, "id")) == 3
+    assert document.lines[("items", 0, "text")] == 4
+
+
+def test_an_ampersand_in_the_words_is_no_anchor():
+    document = parse_yaml('a: "Q&A"\nb: [x & y, z]\n', FILE)
+    assert document.data == {"a": "Q&A", "b": ["x & y", "z"]}
+
+
 def test_duplicate_keys_are_errors_with_both_lines():
     assert problems("id: a\ntitle: t\nid: b\n") == [
         "bank.yaml:3: id: key given twice (first on line 1)"
