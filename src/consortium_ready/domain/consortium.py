@@ -35,7 +35,7 @@ VIEW_VERSION = 1
 class _Part(BaseModel):
     """Part of a saved assessment: the fields it names are checked, the others not read."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
 
 class Counted(_Part):

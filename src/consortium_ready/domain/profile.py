@@ -12,7 +12,9 @@ from consortium_ready.domain.profilefields import ConsortiumKind, Role, Stage
 class Profile(BaseModel):
     """The organisation the assessment is for."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
     organisation: str = Field(min_length=1, max_length=200)
     role: Role

@@ -67,7 +67,7 @@ def format_deadline(deadline: date | None) -> str:
 class ProfileDraft(BaseModel):
     """The organisation's details as typed so far: possibly incomplete, possibly wrong."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     organisation: str = ""
     role: Role | None = None
@@ -126,7 +126,7 @@ class ProfileDraft(BaseModel):
 class Draft(BaseModel):
     """Everything given so far: the profile as typed, answers, notes, and the question reached."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     schema_version: int = DRAFT_SCHEMA
     saved: datetime

@@ -36,7 +36,7 @@ INDEX_LIMIT = 100_000_000
 
 
 class _Part(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
 
 class _Profile(_Part):
