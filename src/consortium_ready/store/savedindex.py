@@ -73,7 +73,10 @@ class Summary(_Part):
     result: _Result
 
 
-SKIPPED = TypeAdapter(Annotated[list[tuple[int | None, str, str]], Field(min_length=1)])
+SKIPPED = TypeAdapter(
+    Annotated[list[tuple[int | None, str, str]], Field(min_length=1)],
+    config=ConfigDict(defer_build=True),  # built when first used, as every model is
+)
 """Why a file was skipped, as the index keeps it: (line, field, message) for each problem."""
 
 
