@@ -7,6 +7,7 @@ import yaml
 from consortium_ready.content import yamlfile
 from consortium_ready.content.yamlfile import parse_yaml, read_yaml
 from consortium_ready.errors import InputError
+from tests.unit.helpers import REPO
 
 FILE = Path("bank.yaml")
 
@@ -43,6 +44,28 @@ def test_lines_are_found_only_when_a_message_needs_one():
 def test_an_ampersand_in_the_words_is_no_anchor():
     document = parse_yaml('a: "Q&A"\nb: [x & y, z]\n', FILE)
     assert document.data == {"a": "Q&A", "b": ["x & y", "z"]}
+
+
+MIXED = """\
+text: words
+number: 3
+ratio: 0.5
+none: null
+when: 2026-03-31
+"3": a number as a key
+yes_no: [yes, no, true]
+tagged: !!str 12
+merged: {<<: {a: 1}, b: 2}
+nested: [{a: [1, {b: c}]}, [], {}]
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [MIXED, *(path.read_text("utf-8") for path in sorted(REPO.glob("[qs]*/**/*.yaml")))],
+)
+def test_values_are_built_as_pyyaml_builds_them(text: str):
+    assert parse_yaml(text, FILE).data == yaml.load(text, Loader=yamlfile._Loader)
 
 
 def test_duplicate_keys_are_errors_with_both_lines():

@@ -25,7 +25,7 @@ from consortium_ready.errors import InputError, Problem
 
 Path_ = tuple[str | int, ...]
 ALIASES_REFUSED = "not valid YAML: anchors and aliases (&name, *name) are not allowed"
-_BOOL = "tag:yaml.org,2002:bool"
+_BOOL, _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{kind}" for kind in ("bool", "str", "seq", "map"))
 
 
 class _AliasFound(Exception):
@@ -34,6 +34,14 @@ class _AliasFound(Exception):
 
 class _KeyGivenTwice(Exception):
     """A mapping with a key given twice; _index_lines says which, and where."""
+
+
+def _plain_keys(node: MappingNode) -> bool:
+    """Whether every key of `node` is plain text; raises _KeyGivenTwice if one is given twice."""
+    keys = [k.value if isinstance(k, ScalarNode) else repr(k) for k, _ in node.value]
+    if len(set(keys)) < len(keys):
+        raise _KeyGivenTwice
+    return all(type(k) is ScalarNode and k.tag == _STR for k, _ in node.value)
 
 
 def _strict(base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> type:
@@ -50,10 +58,20 @@ def _strict(base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> type:
         }
 
         def construct_mapping(self, node: MappingNode, deep: bool = False) -> Any:
-            keys = [k.value if isinstance(k, ScalarNode) else repr(k) for k, _ in node.value]
-            if len(set(keys)) < len(keys):
-                raise _KeyGivenTwice
+            _plain_keys(node)
             return super().construct_mapping(node, deep)
+
+        def build(self, node: Node) -> Any:
+            """What `node` holds. Text, lists and mappings with plain keys, most of any file,
+            are built here, several times quicker than PyYAML's constructor, which builds
+            everything else (numbers, dates, explicit tags, merge keys) as it always does."""
+            if isinstance(node, ScalarNode) and node.tag == _STR:
+                return node.value
+            if isinstance(node, SequenceNode) and node.tag == _SEQ:
+                return [self.build(item) for item in node.value]
+            if isinstance(node, MappingNode) and node.tag == _MAP and _plain_keys(node):
+                return {key.value: self.build(value) for key, value in node.value}
+            return self.construct_object(node, deep=True)
 
     Strict.add_implicit_resolver(
         _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
@@ -76,6 +94,11 @@ class _RefusingAliases:
         if node in self.constructed_objects or node in self.recursive_objects:
             raise _AliasFound
         return super().construct_object(node, deep)  # type: ignore[misc]
+
+    def build(self, node: Node) -> Any:
+        """Everything built by PyYAML's constructor, which meets each node once, so that an
+        alias is seen."""
+        return self.construct_document(node)  # type: ignore[attr-defined]
 
 
 @cache
@@ -239,7 +262,7 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     node: Node | None = None
     try:
         node = loader.get_single_node()
-        data = None if node is None else loader.construct_document(node)
+        data = None if node is None else loader.build(node)
     except _KeyGivenTwice:
         assert node is not None  # a key is only found twice in a mapping built from a node
         duplicates: list[Problem] = []
