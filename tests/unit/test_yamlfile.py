@@ -113,6 +113,7 @@ def test_libyaml_parses_when_pyyaml_has_it(loader):
     ("text", "line"),
     [
         ("a: &x words\nb: *x\n", 2),
+        ("a: &x words\na: *x\n", 2),
         ("a: [&x 1, 2]\nb:\n  - 3\n  - *x\n", 4),
         ("&k a: 1\nb: *k\n", 2),
         ("a: &k b\n*k : 2\n", 2),

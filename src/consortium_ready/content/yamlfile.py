@@ -254,6 +254,17 @@ def _parseable(text: str) -> str:
     return _SURROGATE_PAIR.sub(_one_escape, text) if "\\u" in text else text
 
 
+def _built(loader: Any, node: Node, path: Path) -> Any:
+    """The values `node` holds; InputError naming each key given twice, where, and where first.
+    An alias met on the way raises _AliasFound."""
+    try:
+        return loader.build(node)
+    except _KeyGivenTwice:
+        duplicates: list[Problem] = []
+        _index_lines(path, node, (), {}, duplicates, set())
+        raise InputError(duplicates) from None
+
+
 def parse_yaml(text: str, path: Path) -> YamlDocument:
     """Parse `text` (read from `path`), raising InputError with file and line on any problem."""
     if len(text) > _COUNT_ABOVE and (line := _past_most_values(text)) is not None:
@@ -262,12 +273,7 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     node: Node | None = None
     try:
         node = loader.get_single_node()
-        data = None if node is None else loader.build(node)
-    except _KeyGivenTwice:
-        assert node is not None  # a key is only found twice in a mapping built from a node
-        duplicates: list[Problem] = []
-        _index_lines(path, node, (), {}, duplicates, set())
-        raise InputError(duplicates) from None
+        data = None if node is None else _built(loader, node, path)
     except _AliasFound:
         raise refused(path, ALIASES_REFUSED, _first_alias_line(text)) from None
     except RecursionError:
