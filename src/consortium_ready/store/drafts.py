@@ -22,7 +22,6 @@ from consortium_ready.domain.profile import Profile
 from consortium_ready.domain.profilefields import ConsortiumKind, Role, Stage
 from consortium_ready.store.files import TIMESTAMP, atomic_write, checked_size, move_new
 
-DRAFT_FILE = ".draft.json"
 PRIVATE = 0o600
 DRAFT_SCHEMA = 1
 NAME_LIMIT = 200
@@ -134,10 +133,6 @@ class Draft(BaseModel):
     answers: dict[str, AnswerValue] = Field(default_factory=dict)
     notes: dict[str, str] = Field(default_factory=dict)
     current: str | None = None
-
-
-def draft_path(folder: Path) -> Path:
-    return folder / DRAFT_FILE
 
 
 def load_draft(path: Path) -> Draft | None:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from consortium_ready.content.loader import load_bank
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.reports.unfinished import finish_saves
-from consortium_ready.store.drafts import Draft, draft_path, load_draft
+from consortium_ready.store.drafts import Draft, load_draft
+from consortium_ready.store.files import draft_path
 from consortium_ready.store.history import loaded, scan
 
 if TYPE_CHECKING:
