@@ -93,7 +93,7 @@ async def fill_details(
     pilot: Pilot, organisation: str, role: str, stage: str, typed: bool = False
 ) -> None:
     """Fill in the details on the profile screen and continue to the questions."""
-    from consortium_ready.domain.profile import ROLES, STAGES
+    from consortium_ready.domain.profilefields import ROLES, STAGES
 
     name = pilot.app.screen.query_one("#organisation", Input)
     name.value = "" if typed else organisation

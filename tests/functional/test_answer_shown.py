@@ -12,7 +12,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from consortium_ready.store.drafts import draft_path, load_draft
+from consortium_ready.store.drafts import load_draft
+from consortium_ready.store.files import draft_path
 from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.widgets.choices import AnswerChoices
 from tests.functional.helpers import press, settle, shown, under_way

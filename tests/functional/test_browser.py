@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from consortium_ready.serve.server import COOKIE, browser_folder
-from consortium_ready.store.drafts import draft_path
+from consortium_ready.store.files import draft_path
 from tests.unit.helpers import MINI_ARGS
 
 CHROMIUM = Path("/usr/bin/chromium")

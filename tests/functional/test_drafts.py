@@ -13,13 +13,13 @@ from consortium_ready.errors import InputError
 from consortium_ready.store.drafts import (
     Draft,
     ProfileDraft,
-    draft_path,
     load_draft,
     parse_deadline,
     remove_draft,
     save_draft,
     set_aside,
 )
+from consortium_ready.store.files import draft_path
 from consortium_ready.tui.startup import survey
 from tests.functional.helpers import NOW, save_run
 from tests.functional.test_whole_assessment import EXPECTED_ANSWERS

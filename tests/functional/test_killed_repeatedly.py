@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from consortium_ready.cli import main
-from consortium_ready.store.drafts import draft_path, load_draft
+from consortium_ready.store.drafts import load_draft
+from consortium_ready.store.files import draft_path
 from tests.functional.helpers import QUESTIONS, SEEDS
 from tests.functional.test_killed import ENTER, RIGHT, TAB, Terminal, draft
 

@@ -12,7 +12,8 @@ from consortium_ready.domain.answerset import AnswerSet
 from consortium_ready.domain.assessment import assess
 from consortium_ready.domain.profile import Profile
 from consortium_ready.reports.saving import save_assessment
-from consortium_ready.store.drafts import Draft, ProfileDraft, draft_path, load_draft, save_draft
+from consortium_ready.store.drafts import Draft, ProfileDraft, load_draft, save_draft
+from consortium_ready.store.files import draft_path
 from consortium_ready.tui.screens.dialogs import ConfirmDialog, FolderDialog, UnsavedDialog
 from consortium_ready.tui.screens.profile import ProfileScreen
 from consortium_ready.tui.screens.question import QuestionScreen

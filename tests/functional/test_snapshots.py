@@ -14,7 +14,8 @@ from textual.pilot import Pilot
 
 from consortium_ready.domain.bank import Bank
 from consortium_ready.domain.profile import Profile
-from consortium_ready.store.drafts import Draft, ProfileDraft, draft_path, save_draft
+from consortium_ready.store.drafts import Draft, ProfileDraft, save_draft
+from consortium_ready.store.files import draft_path
 from tests.functional.helpers import NOW, SMALL, WIDE, press, save_run, settle, start_new, still
 
 HARROW = Profile(organisation="Harrow CVS", role="lead", stage="bidding")

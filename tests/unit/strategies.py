@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from consortium_ready.domain.answerset import AnswerSet
 from consortium_ready.domain.bank import DONT_KNOW, AnswerValue, Bank, Question
 from consortium_ready.domain.conditions import visibility
-from consortium_ready.domain.profile import ROLES, STAGES, Profile
+from consortium_ready.domain.profile import Profile
+from consortium_ready.domain.profilefields import ROLES, STAGES
 
 
 def answer_values(question: Question) -> st.SearchStrategy[AnswerValue]:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from consortium_ready.errors import InputError
-from consortium_ready.store.drafts import Draft, draft_path, load_draft, save_draft, set_aside
+from consortium_ready.store.drafts import Draft, load_draft, save_draft, set_aside
+from consortium_ready.store.files import draft_path
 
 NOW = datetime(2027, 3, 12, 14, 5, tzinfo=UTC)
 

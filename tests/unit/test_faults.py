@@ -25,8 +25,8 @@ from consortium_ready.cli import main
 from consortium_ready.domain import assessment
 from consortium_ready.errors import InputError
 from consortium_ready.store import files as files_module
-from consortium_ready.store.drafts import Draft, draft_path, load_draft, save_draft
-from consortium_ready.store.files import TEMPORARY
+from consortium_ready.store.drafts import Draft, load_draft, save_draft
+from consortium_ready.store.files import TEMPORARY, draft_path
 from consortium_ready.store.history import scan
 from consortium_ready.store.saved import load_assessment
 from consortium_ready.store.unfinished import SAVING

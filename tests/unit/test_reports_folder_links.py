@@ -9,8 +9,8 @@ import pytest
 
 from consortium_ready.cli import main
 from consortium_ready.errors import InputError
-from consortium_ready.store.drafts import draft_path, load_draft
-from consortium_ready.store.files import LINK_REFUSED
+from consortium_ready.store.drafts import load_draft
+from consortium_ready.store.files import LINK_REFUSED, draft_path
 from consortium_ready.store.history import scan
 from tests.unit.helpers import GOOD, MINI_ARGS
 

@@ -36,7 +36,8 @@ from consortium_ready.content.loader import default_dirs, load_bank
 from consortium_ready.domain.answerset import AnswerSet
 from consortium_ready.domain.bank import DONT_KNOW, AnswerValue, Bank, Flag, FlagCondition, Question
 from consortium_ready.domain.conditions import condition_state, visibility
-from consortium_ready.domain.profile import KINDS, ROLES, STAGES, Profile, Stage
+from consortium_ready.domain.profile import Profile
+from consortium_ready.domain.profilefields import KINDS, ROLES, STAGES, Stage
 from consortium_ready.domain.result import QuestionScore, Result
 from consortium_ready.domain.scoring import score
 from consortium_ready.words import plain_number

@@ -14,7 +14,8 @@ from consortium_ready.domain.assessment import assess
 from consortium_ready.domain.profile import Profile
 from consortium_ready.reports.saving import save_assessment
 from consortium_ready.store.binned import move_to_bin
-from consortium_ready.store.drafts import Draft, draft_path, load_draft, save_draft, set_aside
+from consortium_ready.store.drafts import Draft, load_draft, save_draft, set_aside
+from consortium_ready.store.files import draft_path
 from consortium_ready.store.history import scan
 
 POSIX_ONLY = ("link", "symlink", "fchmod", "chmod", "lchmod", "O_NOFOLLOW", "O_NONBLOCK")

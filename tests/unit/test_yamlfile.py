@@ -7,6 +7,7 @@ import yaml
 from consortium_ready.content import yamlfile
 from consortium_ready.content.yamlfile import parse_yaml, read_yaml
 from consortium_ready.errors import InputError
+from tests.unit.helpers import REPO
 
 FILE = Path("bank.yaml")
 
@@ -31,6 +32,40 @@ def test_values_keep_the_line_of_their_key():
     document = parse_yaml("a: 1\nitems:\n  - id: x\n    text: y\n", FILE)
     assert document.line_of(("items", 0, "text")) == 4
     assert document.line_of(("items", 0, "unknown-field")) == 3
+
+
+def test_lines_are_found_only_when_a_message_needs_one():
+    document = parse_yaml("a: 1\nitems:\n  - id: x\n    text: y\n", FILE)
+    assert "lines" not in vars(document)  # parsing alone keeps no line index
+    assert document.line_of(("items", 0, "id")) == 3
+    assert document.lines[("items", 0, "text")] == 4
+
+
+def test_an_ampersand_in_the_words_is_no_anchor():
+    document = parse_yaml('a: "Q&A"\nb: [x & y, z]\n', FILE)
+    assert document.data == {"a": "Q&A", "b": ["x & y", "z"]}
+
+
+MIXED = """\
+text: words
+number: 3
+ratio: 0.5
+none: null
+when: 2026-03-31
+"3": a number as a key
+yes_no: [yes, no, true]
+tagged: !!str 12
+merged: {<<: {a: 1}, b: 2}
+nested: [{a: [1, {b: c}]}, [], {}]
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [MIXED, *(path.read_text("utf-8") for path in sorted(REPO.glob("[qs]*/**/*.yaml")))],
+)
+def test_values_are_built_as_pyyaml_builds_them(text: str):
+    assert parse_yaml(text, FILE).data == yaml.load(text, Loader=yamlfile._Loader)
 
 
 def test_duplicate_keys_are_errors_with_both_lines():
@@ -78,6 +113,7 @@ def test_libyaml_parses_when_pyyaml_has_it(loader):
     ("text", "line"),
     [
         ("a: &x words\nb: *x\n", 2),
+        ("a: &x words\na: *x\n", 2),
         ("a: [&x 1, 2]\nb:\n  - 3\n  - *x\n", 4),
         ("&k a: 1\nb: *k\n", 2),
         ("a: &k b\n*k : 2\n", 2),

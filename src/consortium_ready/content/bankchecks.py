@@ -14,7 +14,7 @@ from consortium_ready.content.yamlfile import YamlDocument
 from consortium_ready.domain.bank import DONT_KNOW, Bank, Flag, Question, ThemeFile
 from consortium_ready.domain.citations import cited_refs
 from consortium_ready.domain.conditions import opens_on
-from consortium_ready.domain.profile import KINDS, ROLES, STAGES
+from consortium_ready.domain.profilefields import KINDS, ROLES, STAGES
 from consortium_ready.domain.sources import CaseStudy, GuidanceSource
 from consortium_ready.errors import Problem
 

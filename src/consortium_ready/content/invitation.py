@@ -17,7 +17,7 @@ from consortium_ready.content.template import answers_template
 from consortium_ready.content.yamlfile import read_yaml
 from consortium_ready.domain.bank import Bank
 from consortium_ready.domain.consortium import Invitation
-from consortium_ready.domain.profile import KINDS, STAGES
+from consortium_ready.domain.profilefields import KINDS, STAGES
 from consortium_ready.errors import InputError
 
 INVITATION_FILE = "invitation.yaml"

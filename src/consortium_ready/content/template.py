@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Mapping
 
 from consortium_ready.domain.bank import Bank, Option, Question
-from consortium_ready.domain.profile import KINDS, ROLES, STAGES
+from consortium_ready.domain.profilefields import KINDS, ROLES, STAGES
 from consortium_ready.words import bank_name, plain_number, printable
 
 

@@ -2,14 +2,18 @@
 
 Anchors and aliases are refused outright (no alias bombs), a key given twice
 in one mapping is an error rather than silently last-wins, and every value's
-line can be looked up by its path so that messages can name it. Files are
-parsed by libyaml when PyYAML was built with it, else by PyYAML's own parser.
+line can be looked up by its path so that messages can name it. Both refusals
+are made while the values are built; the lines are found only when a message
+needs one, by reading the text again, so a file with no problems costs no more
+than parsing it. Files are parsed by libyaml when PyYAML was built with it, else
+by PyYAML's own parser.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -21,10 +25,26 @@ from consortium_ready.errors import InputError, Problem
 
 Path_ = tuple[str | int, ...]
 ALIASES_REFUSED = "not valid YAML: anchors and aliases (&name, *name) are not allowed"
-_BOOL = "tag:yaml.org,2002:bool"
+_BOOL, _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{kind}" for kind in ("bool", "str", "seq", "map"))
 
 
-def _strict(base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> type[Any]:
+class _AliasFound(Exception):
+    """A node met twice: the file refers to an anchor with an alias."""
+
+
+class _KeyGivenTwice(Exception):
+    """A mapping with a key given twice; _index_lines says which, and where."""
+
+
+def _plain_keys(node: MappingNode) -> bool:
+    """Whether every key of `node` is plain text; raises _KeyGivenTwice if one is given twice."""
+    keys = [k.value if isinstance(k, ScalarNode) else repr(k) for k, _ in node.value]
+    if len(set(keys)) < len(keys):
+        raise _KeyGivenTwice
+    return all(type(k) is ScalarNode and k.tag == _STR for k, _ in node.value)
+
+
+def _strict(base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> type:
     """The safe loader `base`, where only `true` and `false` are booleans.
 
     YAML 1.1 reads `yes`, `no`, `on` and `off` as booleans; in a bank whose
@@ -37,6 +57,22 @@ def _strict(base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> type[Any]:
             for first, resolvers in base.yaml_implicit_resolvers.items()
         }
 
+        def construct_mapping(self, node: MappingNode, deep: bool = False) -> Any:
+            _plain_keys(node)
+            return super().construct_mapping(node, deep)
+
+        def build(self, node: Node) -> Any:
+            """What `node` holds. Text, lists and mappings with plain keys, most of any file,
+            are built here, several times quicker than PyYAML's constructor, which builds
+            everything else (numbers, dates, explicit tags, merge keys) as it always does."""
+            if isinstance(node, ScalarNode) and node.tag == _STR:
+                return node.value
+            if isinstance(node, SequenceNode) and node.tag == _SEQ:
+                return [self.build(item) for item in node.value]
+            if isinstance(node, MappingNode) and node.tag == _MAP and _plain_keys(node):
+                return {key.value: self.build(value) for key, value in node.value}
+            return self.construct_object(node, deep=True)
+
     Strict.add_implicit_resolver(
         _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
     )
@@ -47,15 +83,57 @@ _PurePythonLoader = _strict(yaml.SafeLoader)
 _Loader = _strict(yaml.CSafeLoader) if yaml.__with_libyaml__ else _PurePythonLoader
 
 
+class _RefusingAliases:
+    """Mixed into a loader, refuses an alias: it is the anchored node itself, met again, so it
+    is refused before anything is built twice, and an alias bomb cannot expand."""
+
+    constructed_objects: dict[Node, Any]
+    recursive_objects: dict[Node, None]
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _AliasFound
+        return super().construct_object(node, deep)  # type: ignore[misc]
+
+    def build(self, node: Node) -> Any:
+        """Everything built by PyYAML's constructor, which meets each node once, so that an
+        alias is seen."""
+        return self.construct_document(node)  # type: ignore[attr-defined]
+
+
+@cache
+def _refusing_aliases(loader: type) -> type:
+    return type(loader.__name__, (_RefusingAliases, loader), {})
+
+
+def _loader(text: str) -> Any:
+    """A loader for `text`. Only text with an anchor (`&`) in it can hold an alias, so only
+    then is the check made, which costs a call for every value."""
+    return (_refusing_aliases(_Loader) if "&" in text else _Loader)(_parseable(text))
+
+
 @dataclass
 class YamlDocument:
     """Parsed data with the line of each value, looked up by path."""
 
     path: Path
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
     text: str = ""
     """The text parsed, exactly as read."""
+
+    @cached_property
+    def lines(self) -> dict[Path_, int]:
+        """The line of every value by its path: found the first time a message needs one, from
+        the text, which has already parsed without a problem."""
+        loader = _loader(self.text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        lines: dict[Path_, int] = {(): 1}
+        if node is not None:
+            _index_lines(self.path, node, (), lines, [], set())
+        return lines
 
     def line_of(self, loc: tuple[Any, ...]) -> int | None:
         """The line of the deepest known value along `loc` (a pydantic-style location)."""
@@ -84,10 +162,6 @@ def dotted(loc: tuple[Any, ...]) -> str:
         elif isinstance(part, str):
             text += f".{part}" if text else part
     return text
-
-
-class _AliasFound(Exception):
-    """A node met twice while indexing: the file refers to an anchor with an alias."""
 
 
 def _first_visit(node: Node, seen: set[int]) -> None:
@@ -175,22 +249,31 @@ def _one_escape(match: re.Match[str]) -> str:
     return f"{match[1]}\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
 
 
+def _parseable(text: str) -> str:
+    """`text` with JSON's escapes of the characters beyond the first 65,536 made YAML's."""
+    return _SURROGATE_PAIR.sub(_one_escape, text) if "\\u" in text else text
+
+
+def _built(loader: Any, node: Node, path: Path) -> Any:
+    """The values `node` holds; InputError naming each key given twice, where, and where first.
+    An alias met on the way raises _AliasFound."""
+    try:
+        return loader.build(node)
+    except _KeyGivenTwice:
+        duplicates: list[Problem] = []
+        _index_lines(path, node, (), {}, duplicates, set())
+        raise InputError(duplicates) from None
+
+
 def parse_yaml(text: str, path: Path) -> YamlDocument:
     """Parse `text` (read from `path`), raising InputError with file and line on any problem."""
     if len(text) > _COUNT_ABOVE and (line := _past_most_values(text)) is not None:
         raise refused(path, f"more than {MOST_VALUES:,} values: far too many for this file", line)
-    loader = _Loader(_SURROGATE_PAIR.sub(_one_escape, text) if "\\u" in text else text)
+    loader = _loader(text)
     node: Node | None = None
     try:
         node = loader.get_single_node()
-        if node is None:
-            return YamlDocument(path, None, {(): 1}, text)
-        lines: dict[Path_, int] = {}
-        duplicates: list[Problem] = []
-        _index_lines(path, node, (), lines, duplicates, set())
-        if duplicates:
-            raise InputError(duplicates)
-        data = loader.construct_document(node)
+        data = None if node is None else _built(loader, node, path)
     except _AliasFound:
         raise refused(path, ALIASES_REFUSED, _first_alias_line(text)) from None
     except RecursionError:
@@ -211,6 +294,7 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     except yaml.YAMLError as error:
         raise refused(path, f"not valid YAML: {error}") from None
     except _UNBUILDABLE as error:  # a value PyYAML cannot build
+        loader.constructed_objects, loader.recursive_objects = {}, {}  # each built afresh
         found = _unbuildable(loader, node, ()) if node is not None else None
         if found is None:
             raise refused(path, f"not valid YAML: a value cannot be read ({error})") from None
@@ -223,7 +307,7 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
         ) from None
     finally:
         loader.dispose()
-    return YamlDocument(path, data, lines, text)
+    return YamlDocument(path, data, text)
 
 
 def _unbuildable(loader: Any, node: Node, loc: Path_) -> tuple[ScalarNode, Path_] | None:

@@ -17,7 +17,7 @@ LARGEST_NUMBER = 1_000_000
 class AnswerSet(BaseModel):
     """A profile, the answers given (question id to value) and evidence notes."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     profile: Profile
     answers: dict[str, AnswerValue] = Field(default_factory=dict)

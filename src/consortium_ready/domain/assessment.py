@@ -22,7 +22,7 @@ SCHEMA_VERSION = 2
 class BankRef(BaseModel):
     """Which bank an assessment was made with."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str
     title: str
@@ -33,7 +33,7 @@ class BankRef(BaseModel):
 class Assessment(BaseModel):
     """Everything needed to read, re-render and compare one completed assessment."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     schema_version: int = SCHEMA_VERSION
     tool_version: str = Field(default_factory=lambda: __version__)

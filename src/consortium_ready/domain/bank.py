@@ -15,7 +15,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from consortium_ready.domain.base import Id, Strict
-from consortium_ready.domain.profile import ConsortiumKind, Role, Stage
+from consortium_ready.domain.profilefields import ConsortiumKind, Role, Stage
 from consortium_ready.domain.sources import (
     CaseItem,
     CaseStudy,

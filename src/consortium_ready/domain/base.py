@@ -9,6 +9,10 @@ Id = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 class Strict(BaseModel):
-    """A model that refuses unknown fields, so that a misspelt key is reported."""
+    """A model that refuses unknown fields, so that a misspelt key is reported.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Like every model here, it is built (its validator and serializer made) when first used
+    rather than when imported (`defer_build`): the start screen and `--help` need only a few.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)

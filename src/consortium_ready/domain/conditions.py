@@ -18,7 +18,8 @@ from datetime import date
 from typing import Literal
 
 from consortium_ready.domain.bank import DONT_KNOW, AnswerValue, Bank, FlagCondition, Question
-from consortium_ready.domain.profile import Profile, Stage
+from consortium_ready.domain.profile import Profile
+from consortium_ready.domain.profilefields import Stage
 
 Visibility = Literal["asked", "not_applicable", "hidden_low", "hidden_high", "hidden_unknown"]
 Direction = Literal["up", "down"]

@@ -14,7 +14,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from consortium_ready.domain.assessment import Assessment, BankRef
 from consortium_ready.domain.base import Strict
-from consortium_ready.domain.profile import ConsortiumKind, Profile, Role, Stage
+from consortium_ready.domain.profile import Profile
+from consortium_ready.domain.profilefields import ConsortiumKind, Role, Stage
 from consortium_ready.domain.result import (
     Coverage as CoverageCounts,
 )
@@ -34,7 +35,7 @@ VIEW_VERSION = 1
 class _Part(BaseModel):
     """Part of a saved assessment: the fields it names are checked, the others not read."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
 
 class Counted(_Part):

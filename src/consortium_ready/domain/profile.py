@@ -2,38 +2,19 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Role = Literal["lead", "partner", "undecided"]
-Stage = Literal["exploring", "forming", "bidding", "delivering"]
-ConsortiumKind = Literal["open-network", "bid-group", "not-known"]
-
-ROLES: dict[Role, str] = {
-    "lead": "Lead body",
-    "partner": "Partner",
-    "undecided": "Undecided",
-}
-STAGES: dict[Stage, str] = {
-    "exploring": "Exploring",
-    "forming": "Forming",
-    "bidding": "Bidding",
-    "delivering": "Delivering",
-}
-KINDS: dict[ConsortiumKind, str] = {
-    "open-network": "An open network or membership consortium",
-    "bid-group": "A closed group formed for a bid",
-    "not-known": "Not yet known",
-}
+from consortium_ready.domain.profilefields import ConsortiumKind, Role, Stage
 
 
 class Profile(BaseModel):
     """The organisation the assessment is for."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
     organisation: str = Field(min_length=1, max_length=200)
     role: Role
@@ -55,20 +36,3 @@ class Profile(BaseModel):
         if self.tender_deadline is None:
             return None
         return (self.tender_deadline - today).days / 7
-
-
-def organisation_key(name: str) -> str:
-    """What makes two assessments the same organisation's: its name's letters, marks and digits.
-
-    Case, spacing and punctuation are set aside, in any script: "Harrow CVS" and
-    "harrow  cvs" are one organisation. A name with no letters or digits keys
-    on itself.
-    """
-    text = unicodedata.normalize("NFKC", name).casefold()
-    kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" else " " for ch in text)
-    return "-".join(kept.split()) or text
-
-
-def same_organisation(first: str, second: str) -> bool:
-    """Whether two organisation names name the same organisation."""
-    return organisation_key(first) == organisation_key(second)

@@ -12,7 +12,7 @@ from consortium_ready.domain.answerset import AnswerSet
 from consortium_ready.domain.bank import AnswerValue, Bank, Question
 from consortium_ready.domain.conditions import all_of, condition_state, is_dont_know, visibility
 from consortium_ready.domain.plan import action_plan
-from consortium_ready.domain.profile import Stage
+from consortium_ready.domain.profilefields import Stage
 from consortium_ready.domain.result import (
     Coverage,
     FlagHit,

@@ -58,7 +58,9 @@ class Tracking(Strict):
         return self.open and self.due is not None and self.due < today
 
 
-UNTRACKED = Tracking()
+UNTRACKED = Tracking.model_construct()
+"""No owner, date, status or note: the defaults, which need no validating, so that importing
+this builds no validator (models are built when first used: base.Strict)."""
 
 
 def tracking_words(tracking: Tracking, status: bool = True) -> str:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from consortium_ready.plain.console import Console
 from consortium_ready.store.autosave import LatestWriter
-from consortium_ready.store.drafts import Draft, draft_path, remove_draft, save_draft, set_aside
+from consortium_ready.store.drafts import Draft, remove_draft, save_draft, set_aside
+from consortium_ready.store.files import draft_path
 
 
 class DraftKeeper:

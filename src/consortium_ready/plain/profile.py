@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from consortium_ready.domain.profile import KINDS, ROLES, STAGES
+from consortium_ready.domain.profilefields import KINDS, ROLES, STAGES
 from consortium_ready.plain.choosing import CLEAR, command, not_accepted, number_range, pick_one
 from consortium_ready.plain.console import Console
 from consortium_ready.session.session import Session

@@ -19,7 +19,8 @@ from consortium_ready.plain.result import say_result
 from consortium_ready.reports.saving import assess_and_save
 from consortium_ready.reports.view import report_view
 from consortium_ready.session.session import Session, draft_summary, fit_to_bank
-from consortium_ready.store.drafts import Draft, draft_path, load_draft
+from consortium_ready.store.drafts import Draft, load_draft
+from consortium_ready.store.files import draft_path
 from consortium_ready.words import plural
 
 WELCOME = (

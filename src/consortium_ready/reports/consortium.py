@@ -21,7 +21,7 @@ from consortium_ready.domain.consortium import (
     RaisedFlag,
     ThemeSpread,
 )
-from consortium_ready.domain.profile import ROLES, STAGES
+from consortium_ready.domain.profilefields import ROLES, STAGES
 from consortium_ready.reports.view import BandView, Citation, band_tone, citations
 from consortium_ready.words import local_date, plural, score_number, verdict
 

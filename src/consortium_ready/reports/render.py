@@ -18,6 +18,7 @@ from consortium_ready.reports.formats import (
     ReportFormat,
 )
 from consortium_ready.reports.table import report_csv
+from consortium_ready.reports.templatecache import compiled_settings, template_cache
 from consortium_ready.reports.view import ReportView
 from consortium_ready.words import printable, score_number
 
@@ -29,17 +30,22 @@ def markdown_text(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
+ESCAPED = ("html.j2",)
+"""Templates whose names end so escape everything they insert."""
+
+
 @cache
 def environment() -> Environment:
-    """Templates from the package; `.html.j2` templates escape everything they insert."""
+    """Templates from the package, compiled once and kept (reports/templatecache.py)."""
     env = Environment(
         loader=PackageLoader("consortium_ready.reports", "templates"),
-        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=True),
+        autoescape=select_autoescape(enabled_extensions=ESCAPED, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.bytecode_cache = template_cache(compiled_settings(env, ESCAPED))
     env.filters["md"] = markdown_text
     env.filters["number"] = score_number
     return env

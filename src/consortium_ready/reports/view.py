@@ -20,7 +20,7 @@ from consortium_ready.domain.compare import (
     ScoreChange,
     compare,
 )
-from consortium_ready.domain.profile import ROLES, STAGES
+from consortium_ready.domain.profilefields import ROLES, STAGES
 from consortium_ready.domain.result import Action, ActionKind, ActionPart
 from consortium_ready.domain.tracking import (
     STATUSES,

@@ -18,10 +18,10 @@ from consortium_ready.content.jsonfile import parse_json
 from consortium_ready.content.userfiles import read_text_if_any, refused
 from consortium_ready.content.yamlfile import dotted
 from consortium_ready.domain.bank import AnswerValue
-from consortium_ready.domain.profile import ConsortiumKind, Profile, Role, Stage
+from consortium_ready.domain.profile import Profile
+from consortium_ready.domain.profilefields import ConsortiumKind, Role, Stage
 from consortium_ready.store.files import TIMESTAMP, atomic_write, checked_size, move_new
 
-DRAFT_FILE = ".draft.json"
 PRIVATE = 0o600
 DRAFT_SCHEMA = 1
 NAME_LIMIT = 200
@@ -66,7 +66,7 @@ def format_deadline(deadline: date | None) -> str:
 class ProfileDraft(BaseModel):
     """The organisation's details as typed so far: possibly incomplete, possibly wrong."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     organisation: str = ""
     role: Role | None = None
@@ -125,7 +125,7 @@ class ProfileDraft(BaseModel):
 class Draft(BaseModel):
     """Everything given so far: the profile as typed, answers, notes, and the question reached."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     schema_version: int = DRAFT_SCHEMA
     saved: datetime
@@ -133,10 +133,6 @@ class Draft(BaseModel):
     answers: dict[str, AnswerValue] = Field(default_factory=dict)
     notes: dict[str, str] = Field(default_factory=dict)
     current: str | None = None
-
-
-def draft_path(folder: Path) -> Path:
-    return folder / DRAFT_FILE
 
 
 def load_draft(path: Path) -> Draft | None:

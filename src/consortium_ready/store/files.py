@@ -12,16 +12,22 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from consortium_ready.content.userfiles import MAX_BYTES
-from consortium_ready.domain.profile import organisation_key
+from consortium_ready.domain.profilefields import organisation_key
 
 REPORTS_ENV = "CONSORTIUM_READY_REPORTS"
 DEFAULT_REPORTS = Path("reports")
 TIMESTAMP = "%Y-%m-%d-%H%M%S"
+DRAFT_FILE = ".draft.json"
+"""The assessment in progress, in the reports folder (store/drafts.py reads and writes it)."""
 SLUG_LENGTH = 60
 _WINDOWS_RESERVED = frozenset(
     ["con", "prn", "aux", "nul", "conin$", "conout$"]
     + [f"{port}{n}" for port in ("com", "lpt") for n in range(10)]
 )
+
+
+def draft_path(folder: Path) -> Path:
+    return folder / DRAFT_FILE
 
 
 def reports_dir(chosen: Path | None = None) -> Path:

@@ -17,7 +17,7 @@ from typing import Any
 
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
-from consortium_ready.domain.profile import organisation_key
+from consortium_ready.domain.profilefields import organisation_key
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.store.files import LINK_REFUSED
 from consortium_ready.store.saved import load_assessment, read_saved
@@ -37,7 +37,7 @@ class Entry:
     """One saved assessment, as the history table shows it.
 
     `key` says which organisation it is: names that make the same folder name
-    (profile.organisation_key) are the same organisation.
+    (profilefields.organisation_key) are the same organisation.
     """
 
     path: Path

@@ -22,7 +22,7 @@ from consortium_ready import __version__
 from consortium_ready.content.jsonfile import parse_json
 from consortium_ready.content.userfiles import read_text
 from consortium_ready.domain.assessment import Assessment
-from consortium_ready.domain.profile import organisation_key
+from consortium_ready.domain.profilefields import organisation_key
 from consortium_ready.errors import InputError
 from consortium_ready.store.files import atomic_write
 from consortium_ready.words import bank_name
@@ -36,7 +36,7 @@ INDEX_LIMIT = 100_000_000
 
 
 class _Part(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
 
 class _Profile(_Part):
@@ -73,7 +73,10 @@ class Summary(_Part):
     result: _Result
 
 
-SKIPPED = TypeAdapter(Annotated[list[tuple[int | None, str, str]], Field(min_length=1)])
+SKIPPED = TypeAdapter(
+    Annotated[list[tuple[int | None, str, str]], Field(min_length=1)],
+    config=ConfigDict(defer_build=True),  # built when first used, as every model is
+)
 """Why a file was skipped, as the index keeps it: (line, field, message) for each problem."""
 
 

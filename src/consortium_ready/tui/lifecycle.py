@@ -135,14 +135,14 @@ class SessionLifecycle(Navigation):
     # Saving the draft ------------------------------------------------------------------
 
     def _draft_changed(self, draft: Draft) -> None:
-        from consortium_ready.store.drafts import draft_path
+        from consortium_ready.store.files import draft_path
 
         if self.saver is not None:
             self.saver.save(draft_path(self.reports), draft)
 
     def draft_saved_as_assessment(self) -> None:
         """The answers are in a saved assessment now, so the draft is no longer needed."""
-        from consortium_ready.store.drafts import draft_path
+        from consortium_ready.store.files import draft_path
 
         if self.saver is not None and self.session is not None:
             self._saved_at = self.session.draft.saved

@@ -5,13 +5,18 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from consortium_ready.content.loader import load_bank
-from consortium_ready.domain.assessment import Assessment
-from consortium_ready.domain.bank import Bank
 from consortium_ready.errors import InputError, Problem
-from consortium_ready.store.drafts import Draft, draft_path, load_draft
+from consortium_ready.reports.unfinished import finish_saves
+from consortium_ready.store.drafts import Draft, load_draft
+from consortium_ready.store.files import draft_path
 from consortium_ready.store.history import loaded, scan
+
+if TYPE_CHECKING:
+    from consortium_ready.domain.assessment import Assessment
+    from consortium_ready.domain.bank import Bank
 
 
 @dataclass(frozen=True)
@@ -35,8 +40,6 @@ def survey(
 ) -> Surroundings:
     """Load the bank (unless already loaded), read the draft, finish any save a kill
     interrupted (store/unfinished.py) and find the saved assessments."""
-    from consortium_ready.reports.saving import finish_saves
-
     if bank is None:
         try:
             bank = load_bank(questions, seeds)

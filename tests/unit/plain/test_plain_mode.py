@@ -11,7 +11,8 @@ from consortium_ready.cli import main
 from consortium_ready.domain.bank import Bank
 from consortium_ready.plain.console import Console
 from consortium_ready.plain.run import PlainRun
-from consortium_ready.store.drafts import Draft, ProfileDraft, draft_path, load_draft, save_draft
+from consortium_ready.store.drafts import Draft, ProfileDraft, load_draft, save_draft
+from consortium_ready.store.files import draft_path
 from tests.unit.helpers import MINI_ARGS
 
 NOW = datetime(2027, 3, 12, 14, 5, tzinfo=UTC)

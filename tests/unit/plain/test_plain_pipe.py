@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from consortium_ready.store.drafts import draft_path, load_draft
+from consortium_ready.store.drafts import load_draft
+from consortium_ready.store.files import draft_path
 from tests.unit.helpers import MINI_ARGS
 
 # Riverside Advice, a lead body, forming; the mini bank's questions in order:

@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
-from consortium_ready.domain.profile import ROLES, STAGES
+from consortium_ready.domain.profilefields import ROLES, STAGES
 from consortium_ready.reports.consortium import (
     LESSONS_SHOWN,
     ConsortiumView,

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Header, Input, RadioSet, Static
 
-from consortium_ready.domain.profile import KINDS, ROLES, STAGES
+from consortium_ready.domain.profilefields import KINDS, ROLES, STAGES
 from consortium_ready.session.wording import KIND_HINT, REBIDDING_LABEL, ROLE_HINT, STAGE_HINT
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import WorkScreen, foot

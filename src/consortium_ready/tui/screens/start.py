@@ -1,12 +1,14 @@
 """The first screen: start, carry on, start from the last saved answers, look back, or read.
 
-It paints at once with a welcome, then reads the question bank and the
-reports folder in a background thread and offers only the choices that make
-sense.
+It paints at once with a welcome. A first look at the reports folder offers the choices
+that make sense; the question bank and the draft are then read in a background thread,
+and the choices brought up to date. A choice made before that has finished is carried
+out as soon as it has.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
@@ -23,6 +25,7 @@ from consortium_ready.tui.widgets.menu import Menu
 
 if TYPE_CHECKING:
     from consortium_ready.store.drafts import Draft
+    from consortium_ready.tui.glance import Glance
     from consortium_ready.tui.startup import Surroundings
 
 WELCOME = (
@@ -33,6 +36,9 @@ INTRO = (
     "score for each theme, any red flags, and a list of things to do, each drawn from what "
     "happened in real consortia. Every answer is saved as soon as you give it."
 )
+
+
+CHOOSE = "Choose what to do: use the arrow keys and press Enter, or click."
 
 
 def choice(option_id: str, title: str, detail: str) -> Option:
@@ -46,6 +52,9 @@ class StartScreen(AppScreen):
     HELP_KEYS = guides.START_KEYS
 
     surroundings: Surroundings | None = None
+    """What the background thread found; None until it has finished the first time."""
+    chosen_early: str | None = None
+    """A choice made before the bank was loaded, to be carried out once it is."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -55,11 +64,18 @@ class StartScreen(AppScreen):
             yield Static("Getting the questions ready…", id="status", markup=False)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.look_around)
+        self.call_after_refresh(self.glance)
 
     def on_screen_resume(self) -> None:
         if self.surroundings is not None:
             self.look_around()
+
+    @work(thread=True, exclusive=True, group="glance")
+    def glance(self) -> Glance:
+        """A first look at the reports folder, without the bank: enough to offer choices."""
+        from consortium_ready.tui.glance import glance
+
+        return glance(self.app.reports)
 
     @work(thread=True, exclusive=True, group="survey")
     def look_around(self) -> Surroundings:
@@ -71,21 +87,42 @@ class StartScreen(AppScreen):
 
     @on(Worker.StateChanged)
     def _looked_around(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "survey" and event.state == WorkerState.SUCCESS:
+        if event.state != WorkerState.SUCCESS:
+            return
+        if event.worker.group == "glance":
+            self._offer_at_a_glance(cast("Glance", event.worker.result))
+            self.look_around()
+        elif event.worker.group == "survey":
             self.surroundings = cast("Surroundings", event.worker.result)
             self._offer(self.surroundings)
 
-    def _offer(self, found: Surroundings) -> None:
-        from consortium_ready.store.drafts import draft_path
+    def _offer_at_a_glance(self, glance: Glance) -> None:
+        """The choices as far as the folder shows them, until the bank has been loaded."""
         from consortium_ready.tui.text import shown_path
-        from consortium_ready.words import local_date, plural
+
+        if self.surroundings is not None:
+            return
+        last = glance.history.last()
+        self.query_one("#status", Static).update(CHOOSE)
+        self._list(
+            draft=(
+                f"Your answers so far, kept in {shown_path(self.app.reports)}."
+                if glance.draft
+                else None
+            ),
+            last=(last.organisation, last.created) if last else None,
+            saved=len(glance.history.entries),
+        )
+
+    def _offer(self, found: Surroundings) -> None:
+        from consortium_ready.store.files import draft_path
 
         self.app.surveyed(found, draft_path(self.app.reports) if found.damaged_draft else None)
         status = self.query_one("#status", Static)
-        choices = self._choices()
-        highlighted = choices.highlighted_option.id if choices.highlighted_option else None
-        choices.clear_options()
         if found.bank is None:
+            self.chosen_early = None
+            choices = self._choices()
+            choices.clear_options()
             status.update(
                 Content(
                     "The questions could not be loaded, so the questionnaire cannot start. Ask "
@@ -101,10 +138,35 @@ class StartScreen(AppScreen):
             return
         status.remove_class("-problem")
         status.update(self._status(found))
-        if (draft := self.app.unfinished_draft) is not None:
-            choices.add_option(
-                choice("resume", "Carry on where you left off", self._draft_summary(draft))
-            )
+        draft = self.app.unfinished_draft
+        self._list(
+            draft=self._draft_summary(draft) if draft is not None else None,
+            last=(found.last.profile.organisation, found.last.created) if found.last else None,
+            saved=found.saved,
+            cases=len(found.bank.cases),
+        )
+        if (early := self.chosen_early) is not None:
+            self.chosen_early = None
+            if early in {option.id for option in self._choices().options}:
+                self._carry_out(early)
+
+    def _list(
+        self,
+        draft: str | None,
+        last: tuple[str, datetime] | None,
+        saved: int,
+        cases: int | None = None,
+    ) -> None:
+        """List the choices: carry on with `draft` (its summary), start from the `last` saved
+        assessment (its organisation and date), look at the `saved` ones, read the `cases`."""
+        from consortium_ready.tui.text import shown_path
+        from consortium_ready.words import local_date, plural
+
+        choices = self._choices()
+        highlighted = choices.highlighted_option.id if choices.highlighted_option else None
+        choices.clear_options()
+        if draft is not None:
+            choices.add_option(choice("resume", "Carry on where you left off", draft))
         choices.add_option(
             choice(
                 "new",
@@ -112,24 +174,25 @@ class StartScreen(AppScreen):
                 "Answer the questions about your organisation and its consortium.",
             )
         )
-        if (last := found.last) is not None:
+        if last is not None:
+            organisation, created = last
             choices.add_option(
                 choice(
                     "previous",
                     "Start from your last saved assessment",
-                    f"{last.profile.organisation}, {local_date(last.created)}: the answers are "
+                    f"{organisation}, {local_date(created)}: the answers are "
                     "filled in, so you change only what has changed.",
                 )
             )
-        if found.saved:
+        if saved:
             choices.add_option(
                 choice(
                     "history",
                     "Look at saved assessments",
-                    f"{plural(found.saved, 'assessment')} saved in {shown_path(self.app.reports)}.",
+                    f"{plural(saved, 'assessment')} saved in {shown_path(self.app.reports)}.",
                 )
             )
-        if found.saved > 1:
+        if saved > 1:
             choices.add_option(
                 choice(
                     "consortium",
@@ -141,7 +204,9 @@ class StartScreen(AppScreen):
             choice(
                 "cases",
                 "Read the case studies",
-                f"The {len(found.bank.cases)} real consortia the questions are built on.",
+                f"The {cases} real consortia the questions are built on."
+                if cases is not None
+                else "The real consortia the questions are built on.",
             )
         )
         choices.add_option(
@@ -164,7 +229,7 @@ class StartScreen(AppScreen):
     def _status(self, found: Surroundings) -> Content:
         from consortium_ready.tui.text import shown_path
 
-        lines = ["Choose what to do: use the arrow keys and press Enter, or click."]
+        lines = [CHOOSE]
         if found.damaged_draft is not None:
             lines.append(
                 f"An unfinished assessment was found but cannot be read "
@@ -187,9 +252,16 @@ class StartScreen(AppScreen):
 
     @on(OptionList.OptionSelected, "#choices")
     async def _chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id == "quit":
+        chosen = event.option.id or ""
+        if chosen == "quit":
             await self.app.action_quit()
-            return
+        elif self.surroundings is None:
+            self.chosen_early = chosen
+            self.query_one("#status", Static).update("Getting the questions ready…")
+        else:
+            self._carry_out(chosen)
+
+    def _carry_out(self, chosen: str) -> None:
         actions = {
             "resume": self.resume,
             "new": self.start_new,
@@ -198,7 +270,7 @@ class StartScreen(AppScreen):
             "consortium": self.app.open_consortium,
             "cases": self.app.open_case,
         }
-        actions[event.option.id or ""]()
+        actions[chosen]()
 
     def resume(self) -> None:
         self.app.resume()
