@@ -12,7 +12,7 @@ import pytest
 
 from consortium_ready.cli import main
 from consortium_ready.content.loader import load_bank
-from consortium_ready.reports.saving import finish_saves
+from consortium_ready.reports.finishing import finish_saves
 from consortium_ready.store import files
 from consortium_ready.store.files import folder_lock, temporary_prefix
 from consortium_ready.store.unfinished import SAVING, STALE_AFTER, finish_interrupted

@@ -107,7 +107,8 @@ def cmd_template(args: argparse.Namespace) -> int:
 def cmd_assess(args: argparse.Namespace) -> int:
     from consortium_ready.cli.text import table
     from consortium_ready.content.answersfile import read_answers
-    from consortium_ready.reports.saving import assess_and_save, finish_saves
+    from consortium_ready.reports.finishing import finish_saves
+    from consortium_ready.reports.saving import assess_and_save
     from consortium_ready.store.files import TooLarge, reports_dir
 
     bank = _bank(args)
@@ -204,7 +205,7 @@ def _format_of(out: Path | None, chosen: str | None, offered: Sequence[Format]) 
 
 
 def _finished(done: Finished) -> None:
-    """Say what finishing saves that a kill interrupted did (reports/saving.finish_saves)."""
+    """Say what finishing saves that a kill interrupted did (reports/finishing.py)."""
     for path in done.written:
         say(f"consortium-ready: finished a save that was interrupted: wrote {path}", error=True)
 
@@ -212,7 +213,7 @@ def _finished(done: Finished) -> None:
 def _scanned(folder: Path, args: argparse.Namespace) -> Scan:
     """The saved assessments in `folder`, once saves a kill interrupted there are finished;
     each file skipped is named. InputError if `folder` is a file."""
-    from consortium_ready.reports.saving import finish_saves
+    from consortium_ready.reports.finishing import finish_saves
     from consortium_ready.store.history import scan
 
     if folder.exists() and not folder.is_dir():

@@ -29,7 +29,7 @@ from consortium_ready.domain.consortium import (
 )
 from consortium_ready.domain.disagreements import disagreements, importance
 from consortium_ready.domain.leadflags import consortium_flags
-from consortium_ready.domain.profile import organisation_key
+from consortium_ready.domain.organisations import organisation_key
 from consortium_ready.domain.result import QuestionScore, ThemeScore
 from consortium_ready.domain.scoring import theme_scores
 from consortium_ready.words import bank_name, plural

@@ -16,7 +16,8 @@ from typing import ClassVar
 
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
-from consortium_ready.domain.profile import ROLES, STAGES, same_organisation
+from consortium_ready.domain.organisations import same_organisation
+from consortium_ready.domain.profile import ROLES, STAGES
 from consortium_ready.domain.tracking import (
     UNTRACKED,
     Tracking,

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from consortium_ready.domain.bank import DONT_KNOW, Bank
 from consortium_ready.domain.consortium import Answered, ConsortiumFlag, Position
-from consortium_ready.domain.profile import KINDS, STAGES, organisation_key
+from consortium_ready.domain.organisations import organisation_key
+from consortium_ready.domain.profile import KINDS, STAGES
 from consortium_ready.words import plural
 
 

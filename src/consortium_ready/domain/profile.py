@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from typing import Literal
 
@@ -55,20 +54,3 @@ class Profile(BaseModel):
         if self.tender_deadline is None:
             return None
         return (self.tender_deadline - today).days / 7
-
-
-def organisation_key(name: str) -> str:
-    """What makes two assessments the same organisation's: its name's letters, marks and digits.
-
-    Case, spacing and punctuation are set aside, in any script: "Harrow CVS" and
-    "harrow  cvs" are one organisation. A name with no letters or digits keys
-    on itself.
-    """
-    text = unicodedata.normalize("NFKC", name).casefold()
-    kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" else " " for ch in text)
-    return "-".join(kept.split()) or text
-
-
-def same_organisation(first: str, second: str) -> bool:
-    """Whether two organisation names name the same organisation."""
-    return organisation_key(first) == organisation_key(second)

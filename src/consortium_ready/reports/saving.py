@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,11 +16,9 @@ from consortium_ready.reports.view import report_view
 from consortium_ready.store.history import last_saved
 from consortium_ready.store.saved import (
     Saved,
-    load_assessment,
     rewrite_assessment,
     write_assessment,
 )
-from consortium_ready.store.unfinished import Finished, finish_interrupted
 
 
 def rendered_reports(
@@ -72,13 +70,3 @@ def save_tracking(
     tracked = assessment.tracked(tracking).model_copy(update={"schema_version": SCHEMA_VERSION})
     rewrite_assessment(path, tracked, rendered_reports(tracked, bank, previous))
     return tracked
-
-
-def finish_saves(folder: Path, bank: Callable[[], Bank]) -> Finished:
-    """Finish the saves in `folder` that a kill interrupted (store/unfinished.py): their
-    missing reports are made with `bank()`, called only if one is missing."""
-    return finish_interrupted(
-        folder,
-        [f".{fmt}" for fmt in REPORT_FORMATS],
-        lambda path: rendered_reports(load_assessment(path, follow_link=False), bank()),
-    )

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from consortium_ready.content.userfiles import MAX_BYTES
-from consortium_ready.domain.profile import organisation_key
+from consortium_ready.domain.organisations import organisation_key
 
 REPORTS_ENV = "CONSORTIUM_READY_REPORTS"
 DEFAULT_REPORTS = Path("reports")

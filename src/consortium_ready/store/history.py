@@ -2,8 +2,10 @@
 
 A scan reads only what the history table needs from each file, and only for
 files the index (savedindex.py) does not already describe: saving adds each
-new assessment to it. Nothing but the index is ever written, and a file that
-is not a saved assessment is skipped with a warning naming it.
+new assessment to it. With the index whole, no model of an assessment is
+built: only the index and the folder's listing are read. Nothing but the index
+is ever written, and a file that is not a saved assessment is skipped with a
+warning naming it.
 """
 
 from __future__ import annotations
@@ -13,21 +15,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from consortium_ready.domain.assessment import Assessment
-from consortium_ready.domain.bank import Bank
-from consortium_ready.domain.profile import organisation_key
+from consortium_ready.domain.organisations import organisation_key
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.store.files import LINK_REFUSED
-from consortium_ready.store.saved import load_assessment, read_saved
 from consortium_ready.store.savedindex import (
     Record,
-    Summary,
     read_index,
     stamp,
     summary_fields,
     update_index,
 )
+
+if TYPE_CHECKING:
+    from consortium_ready.domain.assessment import Assessment
+    from consortium_ready.domain.bank import Bank
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,8 @@ class Entry:
     def load(self, bank: Bank | None = None) -> Assessment:
         """The whole assessment (InputError if the file has changed into something else),
         checked against `bank` if given (see load_assessment); never read through a link."""
+        from consortium_ready.store.saved import load_assessment
+
         return load_assessment(self.path, bank, follow_link=False)
 
 
@@ -129,7 +134,10 @@ def _saved_files(folder: Path) -> tuple[dict[str, os.stat_result], list[Problem]
 
 def _record(path: Path, stamp: tuple[int, int]) -> Record:
     """What the index keeps for one file, read from it: the fields of its Entry, or why it was
-    skipped."""
+    skipped. The models that read it are imported only when a file is to be read."""
+    from consortium_ready.store.saved import read_saved
+    from consortium_ready.store.savedsummary import Summary
+
     try:
         return Record(stamp, fields=summary_fields(read_saved(path, Summary, follow_link=False)))
     except InputError as error:

@@ -23,57 +23,18 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
-
 from consortium_ready import __version__
-from consortium_ready.domain.profile import organisation_key
+from consortium_ready.domain.organisations import organisation_key
 from consortium_ready.words import bank_name
 
 if TYPE_CHECKING:
     from consortium_ready.domain.assessment import Assessment
     from consortium_ready.domain.consortium import Answered
+    from consortium_ready.store.savedsummary import Summary
 
 INDEX_NAME = ".history-index.sqlite"
 BUSY_SECONDS = 30.0
 """How long a save or scan waits for another to finish writing the index before going without."""
-
-
-class _Part(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-
-class _Profile(_Part):
-    organisation: str
-
-
-class _Bank(_Part):
-    title: str
-    version: str
-
-
-class _Overall(_Part):
-    score: float | None
-    band_label: str | None
-
-
-class _Coverage(_Part):
-    percent: float
-
-
-class _Result(_Part):
-    overall: _Overall
-    flags: list[dict[str, Any]]
-    coverage: _Coverage
-
-
-class Summary(_Part):
-    """The part of a saved assessment the history table needs."""
-
-    schema_version: int
-    created: AwareDatetime
-    profile: _Profile
-    bank: _Bank
-    result: _Result
 
 
 FIELDS = ("organisation", "key", "created", "score", "band", "flags", "coverage", "bank")

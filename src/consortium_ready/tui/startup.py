@@ -35,7 +35,7 @@ def survey(
 ) -> Surroundings:
     """Load the bank (unless already loaded), read the draft, finish any save a kill
     interrupted (store/unfinished.py) and find the saved assessments."""
-    from consortium_ready.reports.saving import finish_saves
+    from consortium_ready.reports.finishing import finish_saves
 
     if bank is None:
         try:

@@ -13,7 +13,7 @@ import pytest
 
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
-from consortium_ready.store import history, savedindex
+from consortium_ready.store import saved, savedindex
 from consortium_ready.store.history import Scan, scan
 from consortium_ready.store.saved import write_assessment
 from consortium_ready.store.savedindex import INDEX_NAME, read_index
@@ -34,13 +34,13 @@ def folder(make: Make, bank: Bank, tmp_path: Path) -> Path:
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the files a scan reads, as they are read."""
     read: list[str] = []
-    original = history.read_saved
+    original = saved.read_saved
 
     def counting(path: Path, model: type, **options: bool) -> object:
         read.append(path.name)
         return original(path, model, **options)
 
-    monkeypatch.setattr(history, "read_saved", counting)
+    monkeypatch.setattr(saved, "read_saved", counting)
     return read
 
 

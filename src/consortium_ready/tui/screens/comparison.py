@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
-from consortium_ready.domain.profile import same_organisation
+from consortium_ready.domain.organisations import same_organisation
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import Overlay
 from consortium_ready.tui.text import literal

@@ -19,7 +19,8 @@ from textual.widgets import Button, Header, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 from textual.worker import Worker, WorkerState
 
-from consortium_ready.domain.profile import ROLES, organisation_key, same_organisation
+from consortium_ready.domain.organisations import organisation_key, same_organisation
+from consortium_ready.domain.profile import ROLES
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import Overlay, foot
 from consortium_ready.tui.text import literal, shown_path
