@@ -21,6 +21,7 @@ from consortium_ready.domain.organisations import organisation_key
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.store.files import LINK_REFUSED
 from consortium_ready.store.savedindex import (
+    Fields,
     Record,
     read_index,
     stamp,
@@ -132,6 +133,16 @@ def _saved_files(folder: Path) -> tuple[dict[str, os.stat_result], list[Problem]
     return found, problems
 
 
+def entry_of(path: Path, fields: Fields) -> Entry:
+    """The Entry for the file at `path` with the history table's `fields` (summary_fields);
+    ValueError if their time has no time zone."""
+    organisation, key, created, score, band, flags, coverage, bank = fields
+    when = datetime.fromisoformat(created)
+    if when.tzinfo is None:
+        raise ValueError("a time without a time zone")
+    return Entry(path, organisation, key, when, score, band, flags, coverage, bank)
+
+
 def _record(path: Path, stamp: tuple[int, int]) -> Record:
     """What the index keeps for one file, read from it: the fields of its Entry, or why it was
     skipped. The models that read it are imported only when a file is to be read."""
@@ -148,10 +159,7 @@ def _from_record(path: Path, record: Record) -> Entry | list[Problem]:
     """The file's Entry, or its problems; ValueError if the record's time has no time zone."""
     if record.fields is None:
         return [Problem(path, *problem) for problem in record.skipped or ()]
-    created = datetime.fromisoformat(record.fields["created"])
-    if created.tzinfo is None:
-        raise ValueError("a time without a time zone in the index")
-    return Entry(path=path, **{**record.fields, "created": created})
+    return entry_of(path, record.fields)
 
 
 def _indexed(

@@ -38,7 +38,9 @@ BUSY_SECONDS = 30.0
 
 
 FIELDS = ("organisation", "key", "created", "score", "band", "flags", "coverage", "bank")
-"""The history table's fields, as summary_fields gives them and the index keeps them."""
+"""The history table's fields, in the order summary_fields gives them and the index keeps them."""
+Fields = tuple[str, str, str, float | None, str | None, int, float, str]
+"""The values of FIELDS for one assessment, `created` as ISO text."""
 
 Skipped = tuple[tuple[int | None, str, str], ...]
 """Why a file was skipped: (line, field, message) for each problem."""
@@ -49,7 +51,7 @@ class Record(NamedTuple):
     (`created` as ISO text) or why it was skipped."""
 
     stamp: tuple[int, int]
-    fields: dict[str, Any] | None = None
+    fields: Fields | None = None
     skipped: Skipped | None = None
 
 
@@ -77,19 +79,19 @@ class _NotOurs(Exception):
     """The index file holds tables this program did not make."""
 
 
-def summary_fields(saved: Summary | Assessment | Answered) -> dict[str, Any]:
-    """The history table's fields for one assessment, whole or summarised."""
+def summary_fields(saved: Summary | Assessment | Answered) -> Fields:
+    """The history table's fields for one assessment, whole or summarised (see FIELDS)."""
     result, organisation = saved.result, saved.profile.organisation
-    return {
-        "organisation": organisation,
-        "key": organisation_key(organisation),
-        "created": saved.created.isoformat(),
-        "score": result.overall.score,
-        "band": result.overall.band_label,
-        "flags": len(result.flags),
-        "coverage": result.coverage.percent,
-        "bank": bank_name(saved.bank.title, saved.bank.version),
-    }
+    return (
+        organisation,
+        organisation_key(organisation),
+        saved.created.isoformat(),
+        result.overall.score,
+        result.overall.band_label,
+        len(result.flags),
+        result.coverage.percent,
+        bank_name(saved.bank.title, saved.bank.version),
+    )
 
 
 def stamp(stat: os.stat_result) -> tuple[int, int]:
@@ -127,10 +129,10 @@ def _skipped(text: str) -> Skipped:
 
 
 def _from_row(row: tuple[Any, ...]) -> Record:
-    size, modified, *fields, skipped = row[1:]
+    size, modified, skipped = row[1], row[2], row[-1]
     if skipped is not None:
         return Record((size, modified), skipped=_skipped(skipped))
-    return Record((size, modified), fields=dict(zip(FIELDS, fields, strict=True)))
+    return Record((size, modified), fields=row[3:-1])
 
 
 def read_index(folder: Path) -> dict[str, Record]:
@@ -195,9 +197,9 @@ def _change(folder: Path, change: Callable[[sqlite3.Connection], None]) -> None:
 
 
 def _row(name: str, record: Record) -> tuple[Any, ...]:
-    fields = record.fields or dict.fromkeys(FIELDS)
+    fields = record.fields or (None,) * len(FIELDS)
     skipped = json.dumps(record.skipped) if record.skipped else None
-    return (name, *record.stamp, *(fields[field] for field in FIELDS), skipped)
+    return (name, *record.stamp, *fields, skipped)
 
 
 def update_index(folder: Path, records: Mapping[str, Record], gone: Iterable[str] = ()) -> None:
