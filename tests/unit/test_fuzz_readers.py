@@ -69,28 +69,35 @@ def read_index(path: Path) -> object:
     return found
 
 
+def good_index() -> bytes:
+    """The index of a reports folder holding the good saved assessment, as a scan writes it."""
+    with tempfile.TemporaryDirectory() as made:
+        read_index(Path(made) / INDEX_NAME)
+        return (Path(made) / INDEX_NAME).read_bytes()
+
+
 @dataclass(frozen=True)
 class Reader:
     name: str
     filename: str
     read: Callable[[Path], object]
-    good: str
+    good: bytes
 
 
 READERS = [
-    Reader("bank theme", "theme.yaml", read_theme, THEME.read_text(encoding="utf-8")),
-    Reader("answers", "answers.yaml", lambda path: read_answers(path, BANK), GOOD),
+    Reader("bank theme", "theme.yaml", read_theme, THEME.read_bytes()),
+    Reader("answers", "answers.yaml", lambda path: read_answers(path, BANK), GOOD.encode()),
     Reader(
         "saved assessment",
         "saved.json",
         lambda path: load_assessment(path, BANK),
-        good_saved_text(),
+        good_saved_text().encode(),
     ),
     Reader(
         "actions tracker",
         "actions.csv",
         lambda path: read_tracking(path, ACTION_KEYS),
-        TRACKER,
+        TRACKER.encode(),
     ),
     Reader(
         "draft",
@@ -105,24 +112,9 @@ READERS = [
                 "notes": {"guarantor": "minutes"},
                 "current": "weeks",
             }
-        ),
+        ).encode(),
     ),
-    Reader(
-        "saved index",
-        INDEX_NAME,
-        read_index,
-        json.dumps(
-            {
-                "program": "0.1.0",
-                "files": {
-                    "riverside-advice/2026-01-15-120000.json": {
-                        "stamp": [1, 2],
-                        "entry": {"organisation": "Riverside", "score": 50.0},
-                    }
-                },
-            }
-        ),
-    ),
+    Reader("saved index", INDEX_NAME, read_index, good_index()),
 ]
 
 HOSTILE = [
@@ -146,19 +138,20 @@ json_values = st.recursive(
 )
 
 
-def spliced(good: str) -> st.SearchStrategy[str]:
+def spliced(good: bytes) -> st.SearchStrategy[bytes]:
     """`good` with hostile pieces put in, or parts cut out, at random places."""
+    pieces = [piece.encode("utf-8", "surrogatepass") for piece in HOSTILE]
 
     @st.composite
-    def build(draw: st.DrawFn) -> str:
-        text = good
+    def build(draw: st.DrawFn) -> bytes:
+        data = good
         for _ in range(draw(st.integers(1, 4))):
-            at = draw(st.integers(0, len(text)))
+            at = draw(st.integers(0, len(data)))
             if draw(st.booleans()):
-                text = text[:at] + draw(st.sampled_from(HOSTILE)) + text[at:]
+                data = data[:at] + draw(st.sampled_from(pieces)) + data[at:]
             else:
-                text = text[:at] + text[at + draw(st.integers(1, 30)) :]
-        return text
+                data = data[:at] + data[at + draw(st.integers(1, 30)) :]
+        return data
 
     return build()
 
@@ -171,9 +164,7 @@ STRATEGIES: dict[str, Callable[[Reader], st.SearchStrategy[bytes]]] = {
         lambda text: text.encode("utf-8", "surrogatepass")
     ),
     "random JSON": lambda reader: json_values.map(lambda value: json.dumps(value).encode()),
-    "its good file spliced with hostile pieces": lambda reader: spliced(reader.good).map(
-        lambda text: text.encode("utf-8", "surrogatepass")
-    ),
+    "its good file spliced with hostile pieces": lambda reader: spliced(reader.good),
 }
 
 
@@ -210,6 +201,6 @@ def test_each_readers_good_file_is_read(reader: Reader) -> None:
     """The good file spliced above is read: the fuzzing starts from something that works."""
     with tempfile.TemporaryDirectory() as made:
         path = Path(made) / reader.filename
-        path.write_text(reader.good, encoding="utf-8")
+        path.write_bytes(reader.good)
         read: Any = reader.read(path)
         assert read is not None

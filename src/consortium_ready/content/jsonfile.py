@@ -30,7 +30,6 @@ _NOT_TEXT = "half a character (a lone \\ud800 to \\udfff escape) is not text"
 
 
 _BEYOND = 10**LARGEST_DIGITS
-_KEY_SPACED = re.compile(r'"\s+:')
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -58,44 +57,62 @@ def parse_json(text: str, path: Path, what: str, most_values: int | None = MOST_
     given twice, text that is not Unicode, and more than `most_values` values raise
     InputError naming each place.
 
-    A quick parse by the json module serves when a cheap look shows none of these can be
-    there (each object's keys counted against the `":` in the text); else a careful parse
-    finds them.
+    A quick parse by the json module serves when none of these is there; at the first
+    sign of one, a careful parse finds each and where it is.
     """
     try:
-        data = json.loads(text, parse_constant=_doubt)
-        plain, values = _look(text, data)
+        data = _quickly(text)
     except RecursionError:
         raise too_deep(path, what) from None
     except json.JSONDecodeError:
         raise
-    except (_Doubtful, ValueError):  # NaN, or more digits than Python reads
-        plain, values = False, 0
-    if most_values is not None and values > most_values:
+    except (_Doubtful, ValueError):  # ValueError: more digits than Python reads
+        data = _carefully(text, path, what)
+    # Every value takes a character at least: only a text longer than the limit is counted.
+    if most_values is not None and len(text) > most_values and _values(data) > most_values:
         raise refused(path, f"more than {most_values:,} values: far too many to be {what}")
-    return data if plain else _carefully(text, path, what)
+    return data
 
 
-def _look(text: str, data: Any) -> tuple[bool, int]:
-    """Whether `data`, parsed from `text`, surely holds only finite numbers that are not too
-    long, strings that are text, and each object's keys once (False when in doubt); and
-    how many values it holds."""
-    plain = not (_KEY_SPACED.search(text) or _SURROGATE_ESCAPE.search(text))
-    keys, values, stack = 0, 0, [data]
+def _quickly(text: str) -> Any:
+    """`text` parsed by the json module, raising _Doubtful at the first key given twice, number
+    not finite or too long, or escape that may be half a character."""
+    if _SURROGATE_ESCAPE.search(text):
+        raise _Doubtful("an escape that may be half a character")
+    return json.loads(
+        text,
+        parse_float=_finite,
+        parse_int=_short,
+        parse_constant=_doubt,
+        object_pairs_hook=_once_each,
+    )
+
+
+def _finite(token: str) -> float:
+    value = float(token)
+    return value if math.isfinite(value) else _doubt(token)
+
+
+def _short(token: str) -> int:
+    return int(token) if len(token.lstrip("-")) <= LARGEST_DIGITS else _doubt(token)
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    return data if len(data) == len(pairs) else _doubt("a key given twice")
+
+
+def _values(data: Any) -> int:
+    """How many values (objects, lists and single values) `data` holds."""
+    values, stack = 0, [data]
     while stack:
         value = stack.pop()
         values += 1
-        kind = type(value)
-        if kind is dict:
-            keys += len(value)
+        if type(value) is dict:
             stack.extend(value.values())
-        elif kind is list:
+        elif type(value) is list:
             stack.extend(value)
-        elif (kind is float and not math.isfinite(value)) or (
-            kind is int and not -_BEYOND < value < _BEYOND
-        ):
-            plain = False
-    return plain and keys == text.count('":'), values
+    return values
 
 
 def _carefully(text: str, path: Path, what: str) -> Any:

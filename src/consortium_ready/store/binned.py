@@ -6,7 +6,7 @@ from pathlib import Path
 
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.store.files import move_new, move_to_new, refuse_links
-from consortium_ready.store.savedindex import read_index, write_index
+from consortium_ready.store.savedindex import update_index
 
 BIN = ".bin"
 """The bin folder inside the reports folder; history never looks in hidden folders."""
@@ -35,7 +35,5 @@ def move_to_bin(saved: Path, folder: Path) -> list[Path]:
         destination = moved[0].with_suffix(report.suffix)
         move_to_new(report, destination)
         moved.append(destination)
-    records = read_index(folder)
-    if records.pop(inside.as_posix(), None) is not None:
-        write_index(folder, records)
+    update_index(folder, {}, gone=[inside.as_posix()])
     return moved

@@ -20,7 +20,7 @@ from consortium_ready.content.invitation import INVITATION_FILE, read_invitation
 from consortium_ready.domain.aggregate import Returned
 from consortium_ready.domain.consortium import Answered, Invitation
 from consortium_ready.errors import InputError, Problem
-from consortium_ready.store.history import Entry, Scan
+from consortium_ready.store.history import Scan, entry_of
 from consortium_ready.store.saved import read_saved
 from consortium_ready.store.savedindex import summary_fields
 
@@ -92,8 +92,7 @@ def gather(paths: Sequence[Path], invitation: Path | None = None) -> Gathered:
             warnings += error.problems
             continue
         loaded[path] = assessment
-        fields = dict(summary_fields(assessment), created=assessment.created)
-        entries.append(Entry(path=path, **fields))
+        entries.append(entry_of(path, summary_fields(assessment)))
     returned, chosen = [], []
     for group in Scan(Path(), entries).organisations().values():
         latest = Scan(Path(), group).last()

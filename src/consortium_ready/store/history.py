@@ -2,8 +2,10 @@
 
 A scan reads only what the history table needs from each file, and only for
 files the index (savedindex.py) does not already describe: saving adds each
-new assessment to it. Nothing but the index is ever written, and a file that
-is not a saved assessment is skipped with a warning naming it.
+new assessment to it. With the index whole, no model of an assessment is
+built: only the index and the folder's listing are read. Nothing but the index
+is ever written, and a file that is not a saved assessment is skipped with a
+warning naming it.
 """
 
 from __future__ import annotations
@@ -13,23 +15,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from consortium_ready.domain.assessment import Assessment
-from consortium_ready.domain.bank import Bank
 from consortium_ready.domain.profilefields import organisation_key
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.store.files import LINK_REFUSED
-from consortium_ready.store.saved import load_assessment, read_saved
 from consortium_ready.store.savedindex import (
-    SKIPPED,
-    Summary,
-    indexed_fields,
+    Fields,
+    Record,
     read_index,
     stamp,
     summary_fields,
-    write_index,
+    update_index,
 )
+
+if TYPE_CHECKING:
+    from consortium_ready.domain.assessment import Assessment
+    from consortium_ready.domain.bank import Bank
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class Entry:
     def load(self, bank: Bank | None = None) -> Assessment:
         """The whole assessment (InputError if the file has changed into something else),
         checked against `bank` if given (see load_assessment); never read through a link."""
+        from consortium_ready.store.saved import load_assessment
+
         return load_assessment(self.path, bank, follow_link=False)
 
 
@@ -129,18 +133,46 @@ def _saved_files(folder: Path) -> tuple[dict[str, os.stat_result], list[Problem]
     return found, problems
 
 
-def _record(path: Path) -> dict[str, Any]:
-    """What the index keeps for one file: the fields of its Entry, or why it was skipped."""
+def entry_of(path: Path, fields: Fields) -> Entry:
+    """The Entry for the file at `path` with the history table's `fields` (summary_fields);
+    ValueError if their time has no time zone."""
+    organisation, key, created, score, band, flags, coverage, bank = fields
+    when = datetime.fromisoformat(created)
+    if when.tzinfo is None:
+        raise ValueError("a time without a time zone")
+    return Entry(path, organisation, key, when, score, band, flags, coverage, bank)
+
+
+def _record(path: Path, stamp: tuple[int, int]) -> Record:
+    """What the index keeps for one file, read from it: the fields of its Entry, or why it was
+    skipped. The models that read it are imported only when a file is to be read."""
+    from consortium_ready.store.saved import read_saved
+    from consortium_ready.store.savedsummary import Summary
+
     try:
-        return {"entry": summary_fields(read_saved(path, Summary, follow_link=False))}
+        return Record(stamp, fields=summary_fields(read_saved(path, Summary, follow_link=False)))
     except InputError as error:
-        return {"problems": [[p.line, p.field, p.message] for p in error.problems]}
+        return Record(stamp, skipped=tuple((p.line, p.field, p.message) for p in error.problems))
 
 
-def _from_record(path: Path, record: dict[str, Any]) -> Entry | list[Problem]:
-    if "problems" in record:
-        return [Problem(path, *problem) for problem in SKIPPED.validate_python(record["problems"])]
-    return Entry(path=path, **indexed_fields(record["entry"]))
+def _from_record(path: Path, record: Record) -> Entry | list[Problem]:
+    """The file's Entry, or its problems; ValueError if the record's time has no time zone."""
+    if record.fields is None:
+        return [Problem(path, *problem) for problem in record.skipped or ()]
+    return entry_of(path, record.fields)
+
+
+def _indexed(
+    path: Path, record: Record | None, now: tuple[int, int]
+) -> Entry | list[Problem] | None:
+    """What the index says of the file, or None if it is new or has changed since it was
+    indexed, or its record is damaged: then it is read again."""
+    if record is None or record.stamp != now:
+        return None
+    try:
+        return _from_record(path, record)
+    except ValueError:
+        return None
 
 
 def loaded(load: Callable[[], Assessment]) -> Assessment | None:
@@ -167,28 +199,27 @@ def previous_of(folder: Path, path: Path, assessment: Assessment) -> Assessment 
 
 def scan(folder: Path) -> Scan:
     """Every saved assessment under `folder`; damaged or foreign files skipped, never changed."""
+    # The index is read before the files are listed: whatever it holds for a file not
+    # listed is for a file that has gone, not one saved a moment ago.
+    cached = read_index(folder)
     try:
         files, warnings = _saved_files(folder)
     except OSError:
         return Scan(folder)
-    cached = read_index(folder)
-    records: dict[str, Any] = {}
+    changed: dict[str, Record] = {}
     entries: list[Entry] = []
     for name, stat in sorted(files.items()):
-        path, record = folder / name, cached.get(name)
-        if not (isinstance(record, dict) and record.get("stamp") == stamp(stat)):
-            record = {"stamp": stamp(stat), **_record(path)}
-        try:
-            found = _from_record(path, record)
-        except (KeyError, TypeError, ValueError):  # a damaged record: read the file again
-            record = {"stamp": stamp(stat), **_record(path)}
-            found = _from_record(path, record)
-        records[name] = record
+        path = folder / name
+        found = _indexed(path, cached.get(name), stamp(stat))
+        if found is None:
+            changed[name] = _record(path, stamp(stat))
+            found = _from_record(path, changed[name])
         if isinstance(found, Entry):
             entries.append(found)
         else:
             warnings.extend(found)
-    if records != cached:
-        write_index(folder, records)
+    gone = cached.keys() - files.keys()
+    if changed or gone:
+        update_index(folder, changed, gone)
     entries.sort(key=lambda e: (e.key, e.created, len(e.path.name), e.path.name))
     return Scan(folder, entries, warnings)

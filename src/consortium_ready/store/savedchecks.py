@@ -7,7 +7,6 @@ number with no meaning; both are refused, naming the field.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from consortium_ready.domain.answerset import answer_problem
@@ -29,17 +28,24 @@ PER_CENTS: tuple[Loc, ...] = (
 """Every figure in a result that is out of 100 (`*`: each item of a list)."""
 
 
-def _at(data: Any, pattern: Loc, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    """The values in `data` at `pattern`, with where each is."""
-    if not pattern:
-        yield loc, data
-        return
-    first, rest = pattern[0], pattern[1:]
-    if first == "*" and isinstance(data, list):
-        for index, item in enumerate(data):
-            yield from _at(item, rest, (*loc, index))
-    elif isinstance(data, dict) and first in data:
-        yield from _at(data[first], rest, (*loc, first))
+def _at(data: Any, pattern: Loc) -> list[tuple[Loc, Any]]:
+    """The values in `data` at `pattern`, with where each is: one step of the pattern at a time."""
+    found: list[tuple[Loc, Any]] = [((), data)]
+    for step in pattern:
+        if step == "*":
+            found = [
+                ((*loc, index), item)
+                for loc, value in found
+                if isinstance(value, list)
+                for index, item in enumerate(value)
+            ]
+        else:
+            found = [
+                ((*loc, step), value[step])
+                for loc, value in found
+                if isinstance(value, dict) and step in value
+            ]
+    return found
 
 
 def out_of_range(data: Any) -> list[tuple[Loc, str]]:

@@ -1,10 +1,15 @@
-"""The index of saved assessments: what the history table shows of each file, kept beside them.
+"""The index of saved assessments: what the history table shows of each file, in SQLite beside them.
 
-`.history-index.json` at the top of the reports folder holds, for each saved
-file, its size and modification time and the summary the history table needs.
-Saving an assessment adds it; a scan reads a file again only when it is new
-or has changed. It is a cache: damaged, from another version or unwritable,
-it is simply rebuilt or done without.
+`.history-index.sqlite` at the top of the reports folder holds, for each saved
+file, its size and modification time, and the summary the history table needs
+or why the file was skipped. Saving an assessment adds it in a transaction of
+its own, so that saves at the same moment never lose one another's entries; a
+scan reads a file again only when it is new or has changed.
+
+The files are the record and the index a cache: missing, damaged, half
+written, from another version or unwritable, it is rebuilt from them or done
+without. Its tables are checked before a row is trusted, and their constraints
+(SQLite's STRICT types and CHECKs) keep every row in the shape written.
 """
 
 from __future__ import annotations
@@ -12,147 +17,206 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from datetime import datetime
+import sqlite3
+import stat as file_kind
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
-
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from consortium_ready import __version__
-from consortium_ready.content.jsonfile import parse_json
-from consortium_ready.content.userfiles import read_text
-from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.profilefields import organisation_key
-from consortium_ready.errors import InputError
-from consortium_ready.store.files import atomic_write
 from consortium_ready.words import bank_name
 
 if TYPE_CHECKING:
+    from consortium_ready.domain.assessment import Assessment
     from consortium_ready.domain.consortium import Answered
+    from consortium_ready.store.savedsummary import Summary
 
-INDEX_NAME = ".history-index.json"
-INDEX_LIMIT = 100_000_000
-"""The largest index read: some 250,000 saved assessments' worth."""
-
-
-class _Part(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
+INDEX_NAME = ".history-index.sqlite"
+BUSY_SECONDS = 30.0
+"""How long a save or scan waits for another to finish writing the index before going without."""
 
 
-class _Profile(_Part):
-    organisation: str
+FIELDS = ("organisation", "key", "created", "score", "band", "flags", "coverage", "bank")
+"""The history table's fields, in the order summary_fields gives them and the index keeps them."""
+Fields = tuple[str, str, str, float | None, str | None, int, float, str]
+"""The values of FIELDS for one assessment, `created` as ISO text."""
+
+Skipped = tuple[tuple[int | None, str, str], ...]
+"""Why a file was skipped: (line, field, message) for each problem."""
 
 
-class _Bank(_Part):
-    title: str
-    version: str
+class Record(NamedTuple):
+    """What the index keeps for one file: its stamp, and either the history table's fields
+    (`created` as ISO text) or why it was skipped."""
+
+    stamp: tuple[int, int]
+    fields: Fields | None = None
+    skipped: Skipped | None = None
 
 
-class _Overall(_Part):
-    score: float | None
-    band_label: str | None
+_TABLES = {
+    "about": "CREATE TABLE about (program TEXT NOT NULL) STRICT",
+    "saved": (
+        "CREATE TABLE saved ("
+        "name TEXT PRIMARY KEY, size INTEGER NOT NULL, modified INTEGER NOT NULL, "
+        "organisation TEXT, key TEXT, created TEXT, score REAL, band TEXT, flags INTEGER, "
+        "coverage REAL, bank TEXT, skipped TEXT, "
+        "CHECK (score BETWEEN 0 AND 100 AND coverage BETWEEN 0 AND 100 AND flags >= 0), "
+        "CHECK ((skipped IS NULL) = (organisation IS NOT NULL AND key IS NOT NULL "
+        "AND created IS NOT NULL AND flags IS NOT NULL AND coverage IS NOT NULL "
+        "AND bank IS NOT NULL))"
+        ") STRICT, WITHOUT ROWID"
+    ),
+}
+_COLUMNS = ("name", "size", "modified", *FIELDS, "skipped")
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM saved"
+_PUT = f"INSERT OR REPLACE INTO saved VALUES ({', '.join('?' * len(_COLUMNS))})"
+_DAMAGED = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
-class _Coverage(_Part):
-    percent: float
+class _NotOurs(Exception):
+    """The index file holds tables this program did not make."""
 
 
-class _Result(_Part):
-    overall: _Overall
-    flags: list[dict[str, Any]]
-    coverage: _Coverage
-
-
-class Summary(_Part):
-    """The part of a saved assessment the history table needs."""
-
-    schema_version: int
-    created: AwareDatetime
-    profile: _Profile
-    bank: _Bank
-    result: _Result
-
-
-SKIPPED = TypeAdapter(
-    Annotated[list[tuple[int | None, str, str]], Field(min_length=1)],
-    config=ConfigDict(defer_build=True),  # built when first used, as every model is
-)
-"""Why a file was skipped, as the index keeps it: (line, field, message) for each problem."""
-
-
-_FIELDS = ("organisation", "key", "created", "score", "band", "flags", "coverage", "bank")
-
-
-def summary_fields(saved: Summary | Assessment | Answered) -> dict[str, Any]:
-    """The history table's fields for one assessment, whole or summarised."""
+def summary_fields(saved: Summary | Assessment | Answered) -> Fields:
+    """The history table's fields for one assessment, whole or summarised (see FIELDS)."""
     result, organisation = saved.result, saved.profile.organisation
-    return {
-        "organisation": organisation,
-        "key": organisation_key(organisation),
-        "created": saved.created.isoformat(),
-        "score": result.overall.score,
-        "band": result.overall.band_label,
-        "flags": len(result.flags),
-        "coverage": result.coverage.percent,
-        "bank": bank_name(saved.bank.title, saved.bank.version),
-    }
-
-
-def _per_cent(value: Any) -> bool:
-    return type(value) in (int, float) and 0 <= value <= 100
-
-
-def indexed_fields(entry: Any) -> dict[str, Any]:
-    """The history table's fields for one file, as the index keeps them, checked: the index is
-    a file like any other and may have been damaged. ValueError (or KeyError, TypeError) if
-    anything is amiss, so that the file is read again."""
-    created = datetime.fromisoformat(entry["created"])
-    sound = (
-        set(entry) == set(_FIELDS)
-        and created.tzinfo is not None
-        and all(type(entry[name]) is str for name in ("organisation", "key", "bank"))
-        and (entry["band"] is None or type(entry["band"]) is str)
-        and type(entry["flags"]) is int
-        and entry["flags"] >= 0
-        and (entry["score"] is None or _per_cent(entry["score"]))
-        and _per_cent(entry["coverage"])
+    return (
+        organisation,
+        organisation_key(organisation),
+        saved.created.isoformat(),
+        result.overall.score,
+        result.overall.band_label,
+        len(result.flags),
+        result.coverage.percent,
+        bank_name(saved.bank.title, saved.bank.version),
     )
-    if not sound:
-        raise ValueError("a damaged record in the index")
-    return {**entry, "created": created}
 
 
-def stamp(stat: os.stat_result) -> list[int]:
+def stamp(stat: os.stat_result) -> tuple[int, int]:
     """What tells that a file has changed since it was indexed."""
-    return [stat.st_size, stat.st_mtime_ns]
+    return stat.st_size, stat.st_mtime_ns
 
 
-def read_index(folder: Path) -> dict[str, Any]:
-    """The index's records by file name; none if it is missing, damaged or from another version."""
-    path = folder / INDEX_NAME
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    """The index at `path`, opened `ro` or `rwc`; never through a link, nor anything but a
+    file (a named pipe would hang the open). sqlite3.Error or OSError if it cannot be."""
+    with contextlib.suppress(FileNotFoundError):
+        if not file_kind.S_ISREG(path.lstat().st_mode):
+            raise sqlite3.OperationalError(f"{path} is not a file")
+    uri = f"{path.absolute().as_uri()}?mode={mode}&nofollow=1"
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS, isolation_level=None)
+
+
+def _tables(db: sqlite3.Connection) -> dict[str, str]:
+    return dict(db.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'table'"))
+
+
+def _skipped(text: str) -> Skipped:
+    """Why a file was skipped, from the index's JSON; ValueError if it is not as written."""
+    problems = json.loads(text)
+    if not (isinstance(problems, list) and problems):
+        raise ValueError("no problems given for a skipped file")
+    shaped = [
+        (line, field, message)
+        for line, field, message in problems
+        if (line is None or type(line) is int) and type(field) is str and type(message) is str
+    ]
+    if len(shaped) != len(problems):
+        raise ValueError("a damaged problem in the index")
+    return tuple(shaped)
+
+
+def _from_row(row: tuple[Any, ...]) -> Record:
+    size, modified, skipped = row[1], row[2], row[-1]
+    if skipped is not None:
+        return Record((size, modified), skipped=_skipped(skipped))
+    return Record((size, modified), fields=row[3:-1])
+
+
+def read_index(folder: Path) -> dict[str, Record]:
+    """The index's records by file name (`<organisation>/<name>.json`); none if it is
+    missing, damaged or from another version. A record that is not as written (ValueError
+    from json or _skipped) is left out, for its file to be read again."""
     try:
-        text = read_text(path, "the index", INDEX_LIMIT, follow_link=False)
-        index = parse_json(text, path, "the index", most_values=None)  # 12 for each file
-    except (InputError, ValueError):
+        with contextlib.closing(_connect(folder / INDEX_NAME, "ro")) as db:
+            if _tables(db) != _TABLES or db.execute("SELECT program FROM about").fetchall() != [
+                (__version__,)
+            ]:
+                return {}
+            rows = db.execute(_SELECT).fetchall()
+    except (sqlite3.Error, OSError):
         return {}
-    if not isinstance(index, dict) or index.get("program") != __version__:
-        return {}
-    files = index.get("files")
-    return files if isinstance(files, dict) else {}
+    records = {}
+    for row in rows:
+        with contextlib.suppress(ValueError, RecursionError):
+            records[row[0]] = _from_row(row)
+    return records
 
 
-def write_index(folder: Path, records: dict[str, Any]) -> None:
-    """Replace the index in one step; a folder that cannot be written goes without."""
-    with contextlib.suppress(OSError):
-        atomic_write(folder / INDEX_NAME, json.dumps({"program": __version__, "files": records}))
+def _prepare(db: sqlite3.Connection) -> None:
+    """Make the index's tables if the file is new; empty them if another version wrote them."""
+    tables = _tables(db)
+    if not tables:
+        for table in _TABLES.values():
+            db.execute(table)
+    elif tables != _TABLES:
+        raise _NotOurs
+    if db.execute("SELECT program FROM about").fetchall() != [(__version__,)]:
+        db.execute("DELETE FROM saved")
+        db.execute("DELETE FROM about")
+        db.execute("INSERT INTO about VALUES (?)", (__version__,))
+
+
+def _change(folder: Path, change: Callable[[sqlite3.Connection], None]) -> None:
+    """Make `change` to the index in one transaction, waiting for any other writer; an index
+    that is damaged or not ours is replaced, and a folder that cannot be written goes without."""
+    path = folder / INDEX_NAME
+    for last_try in (False, True):
+        try:
+            with contextlib.closing(_connect(path, "rwc")) as db:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    _prepare(db)
+                    change(db)
+                except BaseException:
+                    db.rollback()
+                    raise
+                db.execute("COMMIT")
+            return
+        except (_NotOurs, sqlite3.DatabaseError) as error:
+            damaged = getattr(error, "sqlite_errorcode", None) in _DAMAGED
+            if last_try or not (damaged or isinstance(error, _NotOurs)):
+                return
+            for leftover in ("", "-journal", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    path.with_name(path.name + leftover).unlink(missing_ok=True)
+        except OSError:
+            return
+
+
+def _row(name: str, record: Record) -> tuple[Any, ...]:
+    fields = record.fields or (None,) * len(FIELDS)
+    skipped = json.dumps(record.skipped) if record.skipped else None
+    return (name, *record.stamp, *fields, skipped)
+
+
+def update_index(folder: Path, records: Mapping[str, Record], gone: Iterable[str] = ()) -> None:
+    """Put `records` in the index by file name, and take out the files `gone`."""
+    rows, names = [_row(name, r) for name, r in records.items()], [(name,) for name in gone]
+
+    def change(db: sqlite3.Connection) -> None:
+        db.executemany(_PUT, rows)
+        db.executemany("DELETE FROM saved WHERE name = ?", names)
+
+    _change(folder, change)
 
 
 def add_to_index(folder: Path, path: Path, assessment: Assessment) -> None:
     """Record a file just saved, so that the next scan need not read it."""
     try:
-        record = {"stamp": stamp(path.stat()), "entry": summary_fields(assessment)}
+        record = Record(stamp(path.stat()), fields=summary_fields(assessment))
     except OSError:
         return
-    records = read_index(folder)
-    records[path.relative_to(folder).as_posix()] = record
-    write_index(folder, records)
+    update_index(folder, {path.relative_to(folder).as_posix(): record})

@@ -9,42 +9,20 @@ from pathlib import Path
 import pytest
 
 from consortium_ready.cli.text import history_text
-from consortium_ready.domain.assessment import SCHEMA_VERSION
 from consortium_ready.domain.bank import Bank
 from consortium_ready.errors import InputError
 from consortium_ready.reports.saving import save_assessment
-from consortium_ready.store import history, savedindex
+from consortium_ready.store import history
 from consortium_ready.store.history import scan
 from consortium_ready.store.saved import load_assessment
 from consortium_ready.store.savedindex import INDEX_NAME
+from tests.unit.reports.historykit import OTHER, STRANGERS, saved_with_strangers
 from tests.unit.reports.reportkit import Make
-
-OTHER = "Hidden Harm Partnership"
-STRANGERS = {
-    "damaged.json": '{"schema_version": 1, "created": "2026-',
-    "package.json": '{"name": "another-tool", "version": "1.0.0"}',
-    "empty.json": "",
-    "future.json": json.dumps({"schema_version": SCHEMA_VERSION + 1, "anything": []}),
-}
 
 
 @pytest.fixture
 def folder(make: Make, bank: Bank, tmp_path: Path) -> Path:
-    """Three runs for the fixed organisation, two for another, and files that are not ours."""
-    for days, answers in (
-        (0, {}),
-        (40, {"guarantor": "likely"}),
-        (80, {"guarantor": "agreed", "agreement_status": "signed"}),
-    ):
-        save_assessment(make(days, **answers), bank, tmp_path)
-    for days in (10, 20):
-        save_assessment(make(days, profile={"organisation": OTHER}), bank, tmp_path)
-    strangers = tmp_path / "st-anne-s-friends-leeds-north"
-    for name, text in STRANGERS.items():
-        (strangers / name).write_text(text, encoding="utf-8")
-    (strangers / "notes.txt").write_text("not json", encoding="utf-8")
-    (tmp_path / "loose.json").write_text("{}", encoding="utf-8")
-    return tmp_path
+    return saved_with_strangers(tmp_path, make, bank)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -90,20 +68,6 @@ def test_the_history_table_shows_each_trend(folder: Path) -> None:
     assert "first" in text and "Red flags" in text and "100%" in text
 
 
-def test_a_second_scan_reads_the_index_not_the_files(
-    folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    first = scan(folder)
-
-    def must_not_read(path: Path, model: object, **_: object) -> None:
-        raise AssertionError(f"read {path} again")
-
-    monkeypatch.setattr(history, "read_saved", must_not_read)
-    again = scan(folder)
-    assert again.entries == first.entries
-    assert again.warnings == first.warnings
-
-
 def test_a_changed_file_is_read_again(folder: Path) -> None:
     scan(folder)
     empty = folder / "st-anne-s-friends-leeds-north" / "empty.json"
@@ -113,60 +77,6 @@ def test_a_changed_file_is_read_again(folder: Path) -> None:
     removed = next((folder / "hidden-harm-partnership").glob("*.json"))
     removed.unlink()
     assert len(scan(folder).entries) == 4
-
-
-@pytest.mark.parametrize(
-    "damage",
-    [
-        "",
-        "{",
-        "[]",
-        '{"program": "0.1.0", "files": {"a/b.json": 1}}',
-        '{"program": "0.1.0", "files": {"hidden-harm-partnership/x.json":'
-        ' {"stamp": [1, 2], "entry": {"organisation": 3}}}}',
-    ],
-)
-def test_a_damaged_index_is_rebuilt(folder: Path, damage: str) -> None:
-    expected = scan(folder)
-    (folder / INDEX_NAME).write_text(damage, encoding="utf-8")
-    assert scan(folder).entries == expected.entries
-    assert json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))["files"]
-
-
-def test_a_damaged_record_for_a_current_file_is_read_again(folder: Path) -> None:
-    expected = scan(folder)
-    index = json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))
-    name = next(n for n, r in index["files"].items() if "entry" in r)
-    index["files"][name]["entry"] = {"organisation": 3}
-    (folder / INDEX_NAME).write_text(json.dumps(index), encoding="utf-8")
-    assert scan(folder).entries == expected.entries
-
-
-def test_saving_indexes_the_assessment_so_a_scan_reads_only_strangers(
-    folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    read: list[str] = []
-    original = history.read_saved
-
-    def counting(path: Path, model: type, **options: bool) -> object:
-        read.append(path.name)
-        return original(path, model, **options)
-
-    monkeypatch.setattr(history, "read_saved", counting)
-    assert len(scan(folder).entries) == 5
-    assert sorted(read) == sorted(STRANGERS)
-
-
-def test_a_folder_where_the_index_cannot_be_written(
-    folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def read_only(path: Path, text: str) -> None:
-        raise PermissionError(13, "Permission denied")
-
-    (folder / INDEX_NAME).unlink()
-    monkeypatch.setattr(savedindex, "atomic_write", read_only)
-    assert len(scan(folder).entries) == 5
-    assert not (folder / INDEX_NAME).exists()
 
 
 def test_an_unreadable_folder_is_named_and_the_rest_listed(
@@ -216,22 +126,6 @@ def test_a_time_without_a_time_zone_is_skipped_naming_the_field(folder: Path) ->
     assert history_text(found)
     with pytest.raises(InputError):
         load_assessment(naive)
-
-
-def test_an_index_record_without_a_time_zone_is_read_again(folder: Path) -> None:
-    expected = scan(folder)
-    index = json.loads((folder / INDEX_NAME).read_text(encoding="utf-8"))
-    for record in index["files"].values():
-        if "entry" in record:
-            record["entry"]["created"] = record["entry"]["created"].replace("+00:00", "")
-    (folder / INDEX_NAME).write_text(json.dumps(index), encoding="utf-8")
-    assert scan(folder).entries == expected.entries
-
-
-def test_an_index_nested_too_deeply_is_rebuilt(folder: Path) -> None:
-    expected = scan(folder)
-    (folder / INDEX_NAME).write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
-    assert scan(folder).entries == expected.entries
 
 
 def test_the_history_table_disarms_band_labels_from_saved_files(folder: Path) -> None:

@@ -1,0 +1,191 @@
+"""The index of saved assessments: rebuilt from the files whenever it cannot be trusted, and
+never missing an entry when many saves happen at once."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+from collections.abc import Callable
+from multiprocessing.synchronize import Barrier
+from pathlib import Path
+
+import pytest
+
+from consortium_ready.domain.assessment import Assessment
+from consortium_ready.domain.bank import Bank
+from consortium_ready.store import saved, savedindex
+from consortium_ready.store.history import Scan, scan
+from consortium_ready.store.saved import write_assessment
+from consortium_ready.store.savedindex import INDEX_NAME, read_index
+from tests.unit.reports.historykit import SAVED, STRANGERS, saved_with_strangers
+from tests.unit.reports.reportkit import Make
+
+FILES = SAVED + len(STRANGERS)
+"""The files a scan of the folder indexes: the assessments, and the strangers beside them."""
+SAVES = 40
+
+
+@pytest.fixture
+def folder(make: Make, bank: Bank, tmp_path: Path) -> Path:
+    return saved_with_strangers(tmp_path, make, bank)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files a scan reads, as they are read."""
+    read: list[str] = []
+    original = saved.read_saved
+
+    def counting(path: Path, model: type, **options: bool) -> object:
+        read.append(path.name)
+        return original(path, model, **options)
+
+    monkeypatch.setattr(saved, "read_saved", counting)
+    return read
+
+
+def index_sql(folder: Path, *statements: str) -> None:
+    """Change the index by hand, as another program or a damaged disk might."""
+    with sqlite3.connect(folder / INDEX_NAME) as db:
+        db.execute("PRAGMA ignore_check_constraints = ON")
+        for statement in statements:
+            db.execute(statement)
+    db.close()
+
+
+def same(found: Scan, expected: Scan) -> bool:
+    return found.entries == expected.entries and found.warnings == expected.warnings
+
+
+def test_a_second_scan_reads_the_index_not_the_files(folder: Path, reads: list[str]) -> None:
+    first = scan(folder)
+    assert sorted(reads) == sorted(STRANGERS)  # the assessments were indexed as they were saved
+    assert len(read_index(folder)) == FILES
+    assert same(scan(folder), first)
+    assert len(reads) == len(STRANGERS)
+
+
+def half_written(path: Path) -> bytes:
+    data = path.read_bytes()
+    return data[: len(data) // 2]
+
+
+def another_programs(path: Path) -> bytes:
+    path.unlink()
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE saved (name TEXT, anything TEXT)")
+        db.execute("INSERT INTO saved VALUES ('a/b.json', 'x')")
+    db.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path: b"",
+        lambda path: b"{",
+        lambda path: b'{"program": "0.1.0", "files": {}}',
+        lambda path: b"SQLite format 3\x00" + bytes(range(256)) * 8,
+        half_written,
+        another_programs,
+    ],
+    ids=["empty", "garbage", "the old JSON index", "a damaged header", "half written", "foreign"],
+)
+def test_a_damaged_index_is_rebuilt(
+    folder: Path, reads: list[str], damage: Callable[[Path], bytes]
+) -> None:
+    expected = scan(folder)
+    index = folder / INDEX_NAME
+    index.write_bytes(damage(index))
+    assert same(scan(folder), expected)
+    assert len(read_index(folder)) == FILES
+    reads.clear()
+    assert same(scan(folder), expected) and reads == []
+
+
+def test_an_index_from_another_version_is_rebuilt(folder: Path, reads: list[str]) -> None:
+    expected = scan(folder)
+    index_sql(folder, "UPDATE about SET program = '0.0.1'")
+    reads.clear()
+    assert same(scan(folder), expected)
+    assert len(reads) == FILES
+    assert len(read_index(folder)) == FILES
+
+
+def test_a_damaged_record_is_read_again(folder: Path, reads: list[str]) -> None:
+    expected = scan(folder)
+    damaged = "st-anne-s-friends-leeds-north/empty.json"
+    index_sql(folder, f"UPDATE saved SET skipped = '[[1, 2]' WHERE name = '{damaged}'")
+    reads.clear()
+    assert same(scan(folder), expected)
+    assert reads == ["empty.json"]
+
+
+def test_a_record_without_a_time_zone_is_read_again(folder: Path, reads: list[str]) -> None:
+    expected = scan(folder)
+    index_sql(folder, "UPDATE saved SET created = replace(created, '+00:00', '')")
+    reads.clear()
+    assert same(scan(folder), expected)
+    assert len(reads) == SAVED
+
+
+@pytest.mark.parametrize("with_index", [False, True], ids=["no index", "an index"])
+def test_a_folder_where_the_index_cannot_be_written(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, reads: list[str], with_index: bool
+) -> None:
+    """As in a read-only folder (which root, running the tests, could write in regardless)."""
+    expected = scan(folder)
+    if not with_index:
+        (folder / INDEX_NAME).unlink()
+    connect = savedindex._connect
+
+    def read_only(path: Path, mode: str) -> sqlite3.Connection:
+        if mode != "ro":
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return connect(path, mode)
+
+    monkeypatch.setattr(savedindex, "_connect", read_only)
+    reads.clear()
+    assert same(scan(folder), expected)
+    assert len(reads) == (0 if with_index else FILES)
+    assert (folder / INDEX_NAME).exists() == with_index
+
+
+def test_a_link_in_place_of_the_index_is_not_followed(folder: Path, tmp_path: Path) -> None:
+    expected = scan(folder)
+    elsewhere = tmp_path / "elsewhere.sqlite"
+    (folder / INDEX_NAME).rename(elsewhere)
+    (folder / INDEX_NAME).symlink_to(elsewhere)
+    assert same(scan(folder), expected)
+    assert read_index(folder) == {}
+    assert (folder / INDEX_NAME).is_symlink()
+
+
+def _save_at_once(start: Barrier, saved: Assessment, folder: Path) -> None:
+    """Save `saved` in `folder` as soon as every other process is ready to save too."""
+    start.wait()
+    write_assessment(saved, folder, {})
+
+
+def test_saves_at_the_same_moment_are_all_indexed(
+    make: Make, tmp_path: Path, reads: list[str]
+) -> None:
+    """Forty processes save at once, as forty runs of the program would; each organisation's
+    own, so that nothing but the index is shared."""
+    context = multiprocessing.get_context("fork")
+    start = context.Barrier(SAVES)
+    saves = [
+        context.Process(
+            target=_save_at_once,
+            args=(start, make(profile={"organisation": f"Partner {n}"}), tmp_path),
+        )
+        for n in range(SAVES)
+    ]
+    for save in saves:
+        save.start()
+    for save in saves:
+        save.join()
+    assert [save.exitcode for save in saves] == [0] * SAVES
+    assert len(read_index(tmp_path)) == SAVES
+    assert len(scan(tmp_path).entries) == SAVES
+    assert reads == []
