@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import OptionList, Static
+from textual.widgets._footer import FooterKey
 
 from consortium_ready.tui.screens.dialogs import ConfirmDialog, HelpDialog
-from consortium_ready.tui.screens.question import QuestionScreen
+from consortium_ready.tui.screens.question import CHOICE_KINDS, QuestionScreen
 from tests.functional.helpers import (
     SMALL,
     press,
@@ -104,3 +105,25 @@ async def test_d_chooses_dont_know_and_shows_it(make_app):
         assert app.session.draft.answers == {"guarantor": "dont-know"}
         assert app.screen.current == "guarantor", "like a number key, it chooses and stays"
         assert app.screen.query(".answer-level")[2].mark == " 3 (•)"
+
+
+async def test_the_key_list_is_redrawn_only_when_its_keys_change(make_app):
+    """Asked to redraw with the same keys (as on each change of focus), the footer keeps
+    its keys; from question to question it shows each one's own (number keys only for
+    options to choose)."""
+    async with under_way(make_app(), role="partner") as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, QuestionScreen)
+        before = list(screen.query(FooterKey))
+        screen.refresh_bindings()
+        await settle(pilot)
+        assert list(screen.query(FooterKey)) == before, "the same keys are not mounted anew"
+        kinds_seen = set()
+        while pilot.app.screen is screen:
+            kinds_seen.add(screen.question.kind)
+            described = [key.description for key in screen.query(FooterKey)]
+            assert ("Choose" in described) == (screen.question.kind in CHOICE_KINDS)
+            await press(pilot, "1" if screen.question.kind in CHOICE_KINDS else "enter")
+            await press(pilot, "enter")
+            await settle(pilot)  # the footer redraws after the screen has
+        assert len(kinds_seen) > 1, "the walk met questions of more than one kind"

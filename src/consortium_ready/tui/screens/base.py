@@ -10,10 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from consortium_ready.tui.guides import Keys
 from consortium_ready.tui.widgets.buttonrow import ButtonRow
+from consortium_ready.tui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
     from textual import getters
@@ -74,4 +75,4 @@ def foot(
             yield from left
             yield Static(classes="push")
             yield from right
-    yield Footer(show_command_palette=False)
+    yield SteadyFooter()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+import gc
+from typing import ClassVar, NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
@@ -32,6 +33,21 @@ HOW_TO_ANSWER = {
     "number": "Type a number; Enter goes to the next question.",
     "text": "Type your answer, or leave it empty; Enter goes to the next question.",
 }
+
+
+class KeysThatApply(NamedTuple):
+    """Which of the question screen's keys work on the question showing."""
+
+    options: bool
+    cases: bool
+    notes: bool
+    dont_know: bool
+
+    @property
+    def shown(self) -> tuple[bool, bool]:
+        """Those the footer shows (not `c` or `d`): only a change in these redraws it, as
+        redrawing it mounts its keys anew. Pressed, every key is checked as it is."""
+        return self.options, self.notes
 
 
 def _pick_bindings() -> list[BindingType]:
@@ -64,7 +80,7 @@ class QuestionScreen(WorkScreen):
     def __init__(self, question_id: str) -> None:
         super().__init__()
         self.set_reactive(QuestionScreen.current, question_id)
-        self._keys_for: tuple[bool, bool, bool, bool] | None = None
+        self._keys_for: KeysThatApply | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,7 +101,7 @@ class QuestionScreen(WorkScreen):
                     yield Static(id="why", classes="why")
                     yield Static("What the sources show", classes="heading cited")
                     yield Static(id="lessons", classes="cited")
-                    yield Vertical(id="case-buttons", classes="cited")
+                    yield Vertical(*self._case_buttons(), id="case-buttons", classes="cited")
         yield from foot(
             [
                 Button("Back", id="back-button"),
@@ -100,6 +116,9 @@ class QuestionScreen(WorkScreen):
 
     async def on_mount(self) -> None:
         await self._show_question()
+        # The screen's widgets and styles, built once, last as long as the questionnaire:
+        # out of the collector's sight, they no longer lengthen each full collection.
+        gc.freeze()
 
     async def watch_current(self) -> None:
         await self._show_question()
@@ -120,22 +139,27 @@ class QuestionScreen(WorkScreen):
     # Showing the question ---------------------------------------------------------
 
     async def _show_question(self) -> None:
-        """Fill the screen with the current question: texts updated in place, answers rebuilt."""
+        """Fill the screen with the current question, updating its widgets in place.
+
+        Only a change between options and a typed answer mounts anything, and it comes
+        first, so that the rest changes together and is painted in one frame.
+        """
         question = self.question
         self.session.visit(question.id)
         draft = self.session.draft
         with self.app.batch_update():
+            await self._show_answer(question, draft.answers.get(question.id))
             self.query_one("#question-text", Static).update(literal(question.text))
             self.query_one("#how", Static).update(HOW_TO_ANSWER[question.kind])
             self._show_note(draft.notes.get(question.id))
             self._show_why_and_lessons(question)
-            await self._show_answer(question, draft.answers.get(question.id))
-            await self._show_case_buttons(question)
+            self._show_case_buttons(question)
             self.query_one("#body", VerticalScroll).scroll_home(animate=False)
             self._show_progress()
             self._answer_widget().focus(scroll_visible=False)
-        if self._keys_for != (keys := self._keys_that_apply(question)):
-            self._keys_for = keys
+        shown_before = self._keys_for and self._keys_for.shown
+        self._keys_for = self._keys_that_apply(question)
+        if self._keys_for.shown != shown_before:
             self.refresh_bindings()
 
     async def _show_answer(self, question: Question, answer: AnswerValue | None) -> None:
@@ -146,8 +170,7 @@ class QuestionScreen(WorkScreen):
             chosen = [answer] if isinstance(answer, str) and answer else []
         reusable = self.query("#choices")
         if question.kind in CHOICE_KINDS and reusable:
-            choices = reusable.first(AnswerChoices)
-            await choices.show(
+            reusable.first(AnswerChoices).show(
                 question.id, question.options, chosen, multiple=question.kind == "multi"
             )
             return
@@ -171,14 +194,14 @@ class QuestionScreen(WorkScreen):
             question.id, question.options, chosen, multiple=question.kind == "multi", id="choices"
         )
 
-    def _keys_that_apply(self, question: Question) -> tuple[bool, bool, bool, bool]:
+    def _keys_that_apply(self, question: Question) -> KeysThatApply:
         """Which keys work here: number keys pick options; `c` opens a case study it cites;
         `n` adds a note and `d` answers "don't know" (not while typing free text, where they
         are letters; `d` only where "don't know" is offered)."""
         cases = self.session.bank.cases_cited(question.cites)
         typed = question.kind == "text"
         dont_know = not typed and question.option(DONT_KNOW) is not None
-        return question.kind in CHOICE_KINDS, bool(cases), not typed, dont_know
+        return KeysThatApply(question.kind in CHOICE_KINDS, bool(cases), not typed, dont_know)
 
     def _show_why_and_lessons(self, question: Question) -> None:
         """Why the question matters, and the lessons of the consortia it cites."""
@@ -195,13 +218,26 @@ class QuestionScreen(WorkScreen):
             )
         )
 
-    async def _show_case_buttons(self, question: Question) -> None:
-        buttons = self.query_one("#case-buttons", Vertical)
-        await buttons.remove_children()
-        await buttons.mount_all(
+    def _case_buttons(self) -> list[Button]:
+        """A button for each case study in the bank, hidden until a question cites it."""
+        buttons = [
             Button(Content(f"Read about {case.name}"), id=f"case-{case.id}", classes="case")
-            for case in self.session.bank.cases_cited(question.cites)
-        )
+            for case in self.bank.cases
+        ]
+        for button in buttons:
+            button.display = False
+        return buttons
+
+    def _show_case_buttons(self, question: Question) -> None:
+        """Show the buttons of the case studies the question cites, in the order cited."""
+        box = self.query_one("#case-buttons", Vertical)
+        cited = [f"case-{case.id}" for case in self.bank.cases_cited(question.cites)]
+        for place, button_id in enumerate(cited):
+            button = box.get_child_by_id(button_id)
+            if box.children.index(button) != place:
+                box.move_child(button, before=place)
+        for button in box.children:
+            button.display = button.id in cited
 
     def _answer_widget(self) -> Widget:
         return self.query_one("#choices, .typed-answer Input")
@@ -213,7 +249,8 @@ class QuestionScreen(WorkScreen):
         theme = next(t for t in themes if t.id == question.theme)
         position = questionnaire.position(question.id) or 0
         self.query_one("#position", Static).update(
-            f"Question {position} of {len(questionnaire.asked)} · {questionnaire.given} answered"
+            f"Question {position} of {len(questionnaire.asked)} · {questionnaire.given} answered",
+            layout=False,  # one line, as wide as there is room for, whatever it says
         )
         self.query_one("#theme-line", Static).update(
             f"{theme.title} · {theme_progress(theme, answered=True)}"

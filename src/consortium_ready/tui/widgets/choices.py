@@ -24,7 +24,11 @@ MARK_WIDTH = 7
 
 
 class AnswerLevel(Widget):
-    """One answer level: a mark, then its label and what it looks like in practice, indented."""
+    """One answer level: a mark, then its label and what it looks like in practice, indented.
+
+    Its lines are worked out once for each width it is laid out at, until its option or
+    mark changes: a layout asks for them more than once, at more than one width.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"answer-level--label", "answer-level--anchor"}
 
@@ -34,17 +38,24 @@ class AnswerLevel(Widget):
         super().__init__(classes="answer-level")
         self.set_reactive(AnswerLevel.mark, mark)
         self.option = option
-        self._laid_out: tuple[tuple[int, str], list[Content]] | None = None
+        self._lines_at: dict[int, list[Content]] = {}
+
+    def show(self, mark: str, option: Option) -> None:
+        """Show another option (or mark) in this same widget."""
+        if option is not self.option:
+            self.option = option
+            self._lines_at.clear()
+            self.refresh(layout=True)
+        self.mark = mark
 
     def watch_mark(self) -> None:
+        self._lines_at.clear()
         self.refresh()
 
     def _lines(self, width: int) -> list[Content]:
-        """The lines at `width`, worked out once per width and mark."""
-        key = (width, self.mark)
-        if self._laid_out is None or self._laid_out[0] != key:
-            self._laid_out = (key, self._wrap(width))
-        return self._laid_out[1]
+        if width not in self._lines_at:
+            self._lines_at[width] = self._wrap(width)
+        return self._lines_at[width]
 
     def _wrap(self, width: int) -> list[Content]:
         inside = max(10, width - MARK_WIDTH)
@@ -133,21 +144,35 @@ class AnswerChoices(Vertical, can_focus=True):
 
     def compose(self) -> ComposeResult:
         for number, option in enumerate(self.options, start=1):
-            level = AnswerLevel(_mark(number, option.value in self.chosen, self.multiple), option)
-            level.set_class(option.value in self.chosen, "-chosen")
-            level.set_class(number - 1 == self.highlighted, "-highlighted")
-            yield level
+            yield AnswerLevel(_mark(number, option.value in self.chosen, self.multiple), option)
 
-    async def show(
-        self, subject: str, options: list[Option], chosen: list[str], multiple: bool
-    ) -> None:
-        """Show another question's options in this same widget (it keeps the focus)."""
+    def on_mount(self) -> None:
+        self._show_levels()
+
+    def show(self, subject: str, options: list[Option], chosen: list[str], multiple: bool) -> None:
+        """Show another question's options in this same widget (it keeps the focus): its
+        levels are reused, and only the ones never needed before are mounted."""
         self._set_options(subject, options, chosen, multiple)
-        await self.recompose()
+        missing = len(options) - len(self.children)
+        if missing > 0:
+            self.mount_all(AnswerLevel("", option) for option in options[-missing:])
+        self._show_levels()
+
+    def _show_levels(self) -> None:
+        """Each level its option, mark and state; levels beyond the options hidden."""
+        for index, level in enumerate(self.query_children(AnswerLevel)):
+            level.display = index < len(self.options)
+            if level.display:
+                option = self.options[index]
+                is_chosen = option.value in self.chosen
+                level.show(_mark(index + 1, is_chosen, self.multiple), option)
+                level.set_class(is_chosen, "-chosen")
+                level.set_class(index == self.highlighted, "-highlighted")
 
     @property
     def levels(self) -> list[AnswerLevel]:
-        return list(self.query_children(AnswerLevel))
+        """The levels showing this question's options, in order."""
+        return list(self.query_children(AnswerLevel))[: len(self.options)]
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         levels = self.levels
@@ -157,11 +182,8 @@ class AnswerChoices(Vertical, can_focus=True):
             levels[new].add_class("-highlighted")
             levels[new].scroll_visible(animate=False)
 
-    def watch_chosen(self, chosen: frozenset[str]) -> None:
-        for number, level in enumerate(self.levels, start=1):
-            is_chosen = level.option.value in chosen
-            level.set_class(is_chosen, "-chosen")
-            level.mark = _mark(number, is_chosen, self.multiple)
+    def watch_chosen(self) -> None:
+        self._show_levels()
 
     def action_move(self, step: int) -> None:
         if self.highlighted is None:

@@ -34,15 +34,23 @@ def theme_option(theme: ThemeProgress) -> Option:
 class ThemeList(Menu):
     """The themes in order, each with its progress; the current one is highlighted."""
 
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: list[ThemeProgress] = []
+
     def show(self, themes: list[ThemeProgress], current: str | None) -> None:
+        """Show `themes`, redrawing only those whose progress has changed."""
         if [o.id for o in self.options] != [t.id for t in themes]:
             self.set_options(theme_option(theme) for theme in themes)
         else:
-            for index, theme in enumerate(themes):
+            for index, (theme, before) in enumerate(zip(themes, self._shown, strict=True)):
+                if theme == before:
+                    continue
                 self.replace_option_prompt_at_index(index, theme_option(theme).prompt)
                 if theme.asked:
                     self.enable_option_at_index(index)
                 else:
                     self.disable_option_at_index(index)
+        self._shown = themes
         if current is not None:
             self.highlighted = self.get_option_index(current)
