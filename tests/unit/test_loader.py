@@ -1,6 +1,5 @@
 """The loader finds every kind of mistake and names its file, line and field."""
 
-import gc
 import subprocess
 import sys
 from collections import Counter
@@ -276,27 +275,3 @@ def test_a_flag_lists_only_known_answers(bank_copy):
         "'dont-know' raises every flag as unknown by itself (see docs/scoring.md)"
     ]
 
-
-def test_the_collector_paused_while_loading_is_running_again_after(tmp_path, monkeypatch):
-    """Loading pauses Python's cycle collector for speed, and never leaves it off: not after
-    a bank that loads, nor after one that does not, nor when it was off already."""
-    seen: list[bool] = []
-    real_read = load_bank.__globals__["read_yaml"]
-
-    def read_yaml(*args, **kwargs):
-        seen.append(gc.isenabled())
-        return real_read(*args, **kwargs)
-
-    monkeypatch.setattr("consortium_ready.content.loader.read_yaml", read_yaml)
-    load_bank(MINI / "questions", MINI / "seeds")
-    assert seen and not any(seen)
-    assert gc.isenabled()
-    with pytest.raises(InputError):
-        load_bank(tmp_path, MINI / "seeds")
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        load_bank(MINI / "questions", MINI / "seeds")
-        assert not gc.isenabled()
-    finally:
-        gc.enable()

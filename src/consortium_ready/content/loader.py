@@ -6,16 +6,14 @@ naming its file, line and field, so that a bank can be fixed in one pass.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from consortium_ready.collector import collector_paused
 from consortium_ready.content.bankchecks import BANK_FILE, BankChecks
 from consortium_ready.content.yamlfile import YamlDocument, read_yaml
 from consortium_ready.domain.bank import Bank, BankInfo, FlagsFile, Theme, ThemeFile
@@ -78,23 +76,9 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused. Loading a bank makes hundreds of thousands of objects
-    and almost no cyclic garbage, and the collector's passes over them took half the time."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def load_bank(questions_dir: Path | None = None, seeds_dir: Path | None = None) -> Bank:
     """Read, validate and cross-check a bank, raising InputError listing every problem."""
-    with _collector_paused():
+    with collector_paused():
         return _load_bank(questions_dir, seeds_dir)
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from consortium_ready.collector import collector_paused
 from consortium_ready.content.invitation import INVITATION_FILE, read_invitation
 from consortium_ready.domain.aggregate import Returned
 from consortium_ready.domain.consortium import Answered, Invitation
@@ -85,14 +86,15 @@ def gather(paths: Sequence[Path], invitation: Path | None = None) -> Gathered:
     warnings: list[Problem] = []
     loaded: dict[Path, Answered] = {}
     entries = []
-    for path in _files(paths, warnings):
-        try:
-            assessment = read_saved(path, Answered)
-        except InputError as error:
-            warnings += error.problems
-            continue
-        loaded[path] = assessment
-        entries.append(entry_of(path, summary_fields(assessment)))
+    with collector_paused():
+        for path in _files(paths, warnings):
+            try:
+                assessment = read_saved(path, Answered)
+            except InputError as error:
+                warnings += error.problems
+                continue
+            loaded[path] = assessment
+            entries.append(entry_of(path, summary_fields(assessment)))
     returned, chosen = [], []
     for group in Scan(Path(), entries).organisations().values():
         latest = Scan(Path(), group).last()

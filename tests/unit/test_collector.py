@@ -1,0 +1,56 @@
+"""The cycle collector is paused while a bank or saved assessments are read, never left off."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from consortium_ready.collector import collector_paused
+from consortium_ready.content import loader
+from consortium_ready.store import gathered
+from consortium_ready.store.gathered import gather
+from tests.unit.badinput import good_saved_text
+from tests.unit.helpers import MINI
+
+
+def test_the_collector_is_on_again_after_a_pause_and_after_an_error():
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError), collector_paused():
+        raise ValueError
+    assert gc.isenabled()
+
+
+def test_a_collector_already_off_is_left_off():
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_reading_the_bank_is_done_with_the_collector_paused(monkeypatch):
+    seen: list[bool] = []
+    read_yaml = loader.read_yaml
+    monkeypatch.setattr(
+        loader, "read_yaml", lambda *args: (seen.append(gc.isenabled()), read_yaml(*args))[1]
+    )
+    loader.load_bank(MINI / "questions", MINI / "seeds")
+    assert seen and not any(seen)
+    assert gc.isenabled()
+
+
+def test_gathering_partners_is_done_with_the_collector_paused(monkeypatch, tmp_path):
+    (tmp_path / "2026-01-15-120000.json").write_text(good_saved_text(), encoding="utf-8")
+    seen: list[bool] = []
+    read_saved = gathered.read_saved
+    monkeypatch.setattr(
+        gathered, "read_saved", lambda *args: (seen.append(gc.isenabled()), read_saved(*args))[1]
+    )
+    assert len(gather([tmp_path]).returned) == 1
+    assert seen == [False]
+    assert gc.isenabled()
