@@ -274,4 +274,3 @@ def test_a_flag_lists_only_known_answers(bank_copy):
         "questions/flags.yaml:10: flags[0].when[0]: list only known answers: "
         "'dont-know' raises every flag as unknown by itself (see docs/scoring.md)"
     ]
-
