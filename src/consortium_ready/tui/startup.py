@@ -12,7 +12,7 @@ from consortium_ready.errors import InputError, Problem
 from consortium_ready.reports.unfinished import finish_saves
 from consortium_ready.store.drafts import Draft, load_draft
 from consortium_ready.store.files import draft_path
-from consortium_ready.store.history import loaded, scan
+from consortium_ready.store.history import Scan, loaded, scan
 
 if TYPE_CHECKING:
     from consortium_ready.domain.assessment import Assessment
@@ -36,10 +36,15 @@ class Surroundings:
 
 
 def survey(
-    questions: Path | None, seeds: Path | None, reports: Path, bank: Bank | None = None
+    questions: Path | None,
+    seeds: Path | None,
+    reports: Path,
+    bank: Bank | None = None,
+    history: Scan | None = None,
 ) -> Surroundings:
     """Load the bank (unless already loaded), read the draft, finish any save a kill
-    interrupted (store/unfinished.py) and find the saved assessments."""
+    interrupted (store/unfinished.py) and find the saved assessments, unless `history` has
+    just listed them (finishing a save writes only its reports, never a saved assessment)."""
     if bank is None:
         try:
             bank = load_bank(questions, seeds)
@@ -52,7 +57,7 @@ def survey(
         draft, damaged = load_draft(draft_path(reports)), None
     except InputError as error:
         draft, damaged = None, error.problems[0]
-    history = scan(reports)
+    history = history if history is not None else scan(reports)
     return Surroundings(
         bank=bank,
         draft=draft,

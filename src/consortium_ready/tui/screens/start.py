@@ -25,6 +25,7 @@ from consortium_ready.tui.widgets.menu import Menu
 
 if TYPE_CHECKING:
     from consortium_ready.store.drafts import Draft
+    from consortium_ready.store.history import Scan
     from consortium_ready.tui.glance import Glance
     from consortium_ready.tui.startup import Surroundings
 
@@ -78,20 +79,22 @@ class StartScreen(AppScreen):
         return glance(self.app.reports)
 
     @work(thread=True, exclusive=True, group="survey")
-    def look_around(self) -> Surroundings:
-        """Load the bank (the first time), and read the draft and the saved assessments."""
+    def look_around(self, history: Scan | None = None) -> Surroundings:
+        """Load the bank (the first time), and read the draft and the saved assessments
+        (unless `history` has just listed them)."""
         from consortium_ready.tui.startup import survey
 
         app = self.app
-        return survey(app.questions, app.seeds, app.reports, app.bank)
+        return survey(app.questions, app.seeds, app.reports, app.bank, history)
 
     @on(Worker.StateChanged)
     def _looked_around(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.SUCCESS:
             return
         if event.worker.group == "glance":
-            self._offer_at_a_glance(cast("Glance", event.worker.result))
-            self.look_around()
+            glance = cast("Glance", event.worker.result)
+            self._offer_at_a_glance(glance)
+            self.look_around(glance.history)
         elif event.worker.group == "survey":
             self.surroundings = cast("Surroundings", event.worker.result)
             self._offer(self.surroundings)
