@@ -6,7 +6,6 @@ when writing fails, the app says so and offers another folder (ctrl+s).
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -50,9 +49,6 @@ class SessionLifecycle(Navigation):
         self._draft_on_disk = found.draft
         if self.saver is None:
             self.saver = DraftSaver(self, damaged, self.clock)
-        # The bank and the modules loaded so far live as long as the app: moved out of the
-        # collector's sight, they no longer make each full collection take a frame or more.
-        gc.freeze()
 
     @property
     def unfinished_draft(self) -> Draft | None:
