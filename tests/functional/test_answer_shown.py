@@ -25,10 +25,11 @@ SEQUENCES = [list(keys) for length in (1, 2) for keys in product(KEYS, repeat=le
 def marked(pilot: Pilot) -> list[str]:
     """The answers the screen marks chosen: (•) or [x] before them."""
     choices = pilot.app.screen.query_one(AnswerChoices)
+    lines = shown(choices).splitlines()
     return [
-        level.option.value
-        for level in choices.levels
-        if "(•)" in shown(level).splitlines()[0] or "[x]" in shown(level).splitlines()[0]
+        option.value
+        for option, top in zip(choices.options, choices.level_tops(), strict=True)
+        if "(•)" in lines[top] or "[x]" in lines[top]
     ]
 
 

@@ -8,6 +8,7 @@ from textual.widgets._footer import FooterKey
 
 from consortium_ready.tui.screens.dialogs import ConfirmDialog, HelpDialog
 from consortium_ready.tui.screens.question import CHOICE_KINDS, QuestionScreen
+from consortium_ready.tui.widgets.choices import AnswerChoices
 from tests.functional.helpers import (
     SMALL,
     press,
@@ -104,7 +105,8 @@ async def test_d_chooses_dont_know_and_shows_it(make_app):
         await press(pilot, "d")
         assert app.session.draft.answers == {"guarantor": "dont-know"}
         assert app.screen.current == "guarantor", "like a number key, it chooses and stays"
-        assert app.screen.query(".answer-level")[2].mark == " 3 (•)"
+        choices = app.screen.query_one(AnswerChoices)
+        assert shown(choices).splitlines()[choices.level_tops()[2]].startswith("▌ 3 (•)")
 
 
 async def test_the_key_list_is_redrawn_only_when_its_keys_change(make_app):

@@ -12,6 +12,7 @@ from consortium_ready.tui.screens.dialogs import NoteDialog
 from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.screens.result import ResultScreen
 from consortium_ready.tui.screens.review import ReviewScreen
+from consortium_ready.tui.widgets.choices import AnswerChoices
 from tests.functional.helpers import QUESTIONS, SEEDS, click, press, settle, shown, under_way
 
 EXPECTED_ANSWERS = {
@@ -125,10 +126,10 @@ async def test_a_number_answer_is_checked_and_dont_know_is_a_button(make_app):
 async def test_the_mouse_chooses_an_answer_and_the_buttons_move_on(make_app):
     async with under_way(make_app(), role="partner") as pilot:
         app = pilot.app
-        levels = app.screen.query(".answer-level")
-        await click(pilot, levels[1])
+        choices = app.screen.query_one(AnswerChoices)
+        await click(pilot, choices, offset=(10, choices.level_tops()[1]))
         assert app.session.draft.answers["guarantor"] == "no"
-        assert levels[1].mark == " 2 (•)"
+        assert shown(choices).splitlines()[choices.level_tops()[1]].startswith("▌ 2 (•)")
         assert app.screen.current == "guarantor", "a click chooses; it does not move on"
         await click(pilot, "#next-button")
         assert app.screen.current == "guarantor-plan"

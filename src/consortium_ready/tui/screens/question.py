@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from typing import ClassVar, NamedTuple
+from typing import ClassVar, NamedTuple, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,6 +25,7 @@ from consortium_ready.tui.widgets.themes import ThemeList, theme_progress
 from consortium_ready.tui.widgets.typed import TYPED_ID, NumberAnswer, TextAnswer
 
 CHOICE_KINDS = ("single", "yes_no", "multi")
+PartType = TypeVar("PartType", bound=Widget)
 CHOOSE_ONE = "Press a number or click an answer; Enter goes to the next question."
 HOW_TO_ANSWER = {
     "single": CHOOSE_ONE,
@@ -81,6 +82,7 @@ class QuestionScreen(WorkScreen):
         super().__init__()
         self.set_reactive(QuestionScreen.current, question_id)
         self._keys_for: KeysThatApply | None = None
+        self._found: dict[str, list[Widget]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -150,12 +152,12 @@ class QuestionScreen(WorkScreen):
         draft = self.session.draft
         with self.app.batch_update():
             await self._show_answer(question, draft.answers.get(question.id))
-            self.query_one("#question-text", Static).update(literal(question.text))
-            self.query_one("#how", Static).update(HOW_TO_ANSWER[question.kind])
+            self._part("#question-text", Static).update(literal(question.text))
+            self._part("#how", Static).update(HOW_TO_ANSWER[question.kind])
             self._show_note(draft.notes.get(question.id))
             self._show_why_and_lessons(question)
             self._show_case_buttons(question)
-            self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+            self._part("#body", VerticalScroll).scroll_home(animate=False)
             self._show_progress()
             self._answer_widget().focus(scroll_visible=False)
         shown_before = self._keys_for and self._keys_for.shown
@@ -169,18 +171,16 @@ class QuestionScreen(WorkScreen):
             chosen = answer
         else:
             chosen = [answer] if isinstance(answer, str) and answer else []
-        reusable = self.query("#choices")
-        if question.kind in CHOICE_KINDS and reusable:
-            reusable.first(AnswerChoices).show(
-                question.id, question.options, chosen, multiple=question.kind == "multi"
-            )
+        reusable = self._choices()
+        if question.kind in CHOICE_KINDS and reusable is not None:
+            reusable.show(question.id, question.options, chosen, multiple=question.kind == "multi")
             return
-        box = self.query_one("#answer", Vertical)
+        box = self._part("#answer", Vertical)
         await box.remove_children()
         await box.mount(self._answer_input(question, answer, chosen))
 
     def _show_note(self, note: str | None) -> None:
-        shown = self.query_one("#note-text", Static)
+        shown = self._part("#note-text", Static)
         shown.display = bool(note)
         if note:
             shown.update(Content.assemble(("Your note: ", "bold"), literal(note)))
@@ -206,11 +206,13 @@ class QuestionScreen(WorkScreen):
 
     def _show_why_and_lessons(self, question: Question) -> None:
         """Why the question matters, and the lessons of the consortia it cites."""
-        self.query(".why").set(display=bool(question.why))
-        self.query_one("#why", Static).update(literal(question.why or ""))
+        for part in self._parts(".why"):
+            part.display = bool(question.why)
+        self._part("#why", Static).update(literal(question.why or ""))
         cited = citations(self.session.bank, question.cites)
-        self.query(".cited").set(display=bool(cited))
-        self.query_one("#lessons", Static).update(
+        for part in self._parts(".cited"):
+            part.display = bool(cited)
+        self._part("#lessons", Static).update(
             Content("\n\n").join(
                 Content.assemble(
                     (citation.case, "bold"), f" ({citation.kind}): ", literal(citation.text)
@@ -231,7 +233,7 @@ class QuestionScreen(WorkScreen):
 
     def _show_case_buttons(self, question: Question) -> None:
         """Show the buttons of the case studies the question cites, in the order cited."""
-        box = self.query_one("#case-buttons", Vertical)
+        box = self._part("#case-buttons", Vertical)
         cited = [f"case-{case.id}" for case in self.bank.cases_cited(question.cites)]
         for place, button_id in enumerate(cited):
             button = box.get_child_by_id(button_id)
@@ -240,8 +242,26 @@ class QuestionScreen(WorkScreen):
         for button in box.children:
             button.display = button.id in cited
 
+    def _parts(self, selector: str) -> list[Widget]:
+        """The widgets `selector` finds, found once: the screen's parts last as long as it.
+        (Not the answer's widgets, which change with the kind of question.)"""
+        if selector not in self._found:
+            self._found[selector] = list(self.query(selector))
+        return self._found[selector]
+
+    def _part(self, selector: str, kind: type[PartType]) -> PartType:
+        """The one widget `selector` finds, found once."""
+        (part,) = self._parts(selector)
+        assert isinstance(part, kind)
+        return part
+
+    def _choices(self) -> AnswerChoices | None:
+        """The options showing, if the question showing has options."""
+        answer = self._part("#answer", Vertical).children
+        return answer[0] if answer and isinstance(answer[0], AnswerChoices) else None
+
     def _answer_widget(self) -> Widget:
-        return self.query_one("#choices, .typed-answer Input")
+        return self._choices() or self._part("#answer", Vertical).query_one(Input)
 
     def _show_progress(self) -> None:
         questionnaire = self.questionnaire
@@ -249,17 +269,17 @@ class QuestionScreen(WorkScreen):
         themes = questionnaire.themes()
         theme = next(t for t in themes if t.id == question.theme)
         position = questionnaire.position(question.id) or 0
-        self.query_one("#position", Static).update(
+        self._part("#position", Static).update(
             f"Question {position} of {len(questionnaire.asked)} · {questionnaire.given} answered",
             layout=False,  # one line, as wide as there is room for, whatever it says
         )
-        self.query_one("#theme-line", Static).update(
+        self._part("#theme-line", Static).update(
             f"{theme.title} · {theme_progress(theme, answered=True)}"
         )
-        self.query_one("#progress", ProgressBar).update(
+        self._part("#progress", ProgressBar).update(
             total=len(questionnaire.asked), progress=questionnaire.given
         )
-        self.query_one("#theme-list", ThemeList).show(themes, question.theme)
+        self._part("#theme-list", ThemeList).show(themes, question.theme)
 
     # Recording answers ------------------------------------------------------------------
 
@@ -302,10 +322,9 @@ class QuestionScreen(WorkScreen):
 
     def action_dont_know(self) -> None:
         """d: choose "Don't know" among the options, or answer it for a number and move on."""
-        choices = self.query("#choices")
-        if choices:
-            first = choices.first(AnswerChoices)
-            first.pick([option.value for option in first.options].index(DONT_KNOW))
+        choices = self._choices()
+        if choices is not None:
+            choices.pick([option.value for option in choices.options].index(DONT_KNOW))
         else:
             self._dont_know()
 
@@ -341,7 +360,8 @@ class QuestionScreen(WorkScreen):
             self.app.open_review()
 
     def action_pick(self, number: int) -> None:
-        for choices in self.query("#choices").results(AnswerChoices):
+        choices = self._choices()
+        if choices is not None:
             choices.pick(number - 1)
 
     @on(Button.Pressed, "#note-button")

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import ScrollableContainer
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import var
 from textual.widget import Widget
@@ -21,55 +20,143 @@ if TYPE_CHECKING:
 
 NUMBER_KEYS = 9
 MARK_WIDTH = 7
+EDGE = "▌"
+GAP = 1
+"""Blank lines between one level and the next."""
 
 
-class AnswerLevel(Widget):
-    """One answer level: a mark, then its label and what it looks like in practice, indented.
+class AnswerLevels(Widget):
+    """Answer levels drawn as one widget: each an edge, a mark, then its label and what it
+    looks like in practice, indented under the label.
 
-    Its lines are worked out once for each width it is laid out at, until its option or
-    mark changes: a layout asks for them more than once, at more than one width.
+    One widget rather than one per level, so that showing another question's levels, or
+    choosing one, redraws a single widget and restyles nothing. The wrapped words of each
+    level are kept for each width they are drawn at, for as long as its options stay.
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"answer-level--label", "answer-level--anchor"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "answer-levels--label",
+        "answer-levels--anchor",
+        "answer-levels--edge",
+        "answer-levels--chosen",
+        "answer-levels--chosen-text",
+        "answer-levels--edge-highlighted",
+        "answer-levels--edge-cursor",
+        "answer-levels--cursor",
+        "answer-levels--hover",
+    }
 
-    mark: var[str] = var("")
+    hovered: var[int | None] = var(None)
 
-    def __init__(self, mark: str, option: Option) -> None:
-        super().__init__(classes="answer-level")
-        self.set_reactive(AnswerLevel.mark, mark)
-        self.option = option
-        self._lines_at: dict[int, list[Content]] = {}
+    def __init__(self, options: list[Option], marks: list[str], id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.options = options
+        self.marks = marks
+        self.chosen_levels: frozenset[int] = frozenset()
+        self._words_at: dict[tuple[int, int], list[Content]] = {}
 
-    def show(self, mark: str, option: Option) -> None:
-        """Show another option (or mark) in this same widget."""
-        if option is not self.option:
-            self.option = option
-            self._lines_at.clear()
+    def show_levels(self, options: list[Option], marks: list[str], chosen: frozenset[int]) -> None:
+        """Show these options, their marks and which are chosen, in this same widget."""
+        if options is not self.options:
+            self.options = options
+            self._words_at.clear()
             self.refresh(layout=True)
-        self.mark = mark
-
-    def watch_mark(self) -> None:
-        self._lines_at.clear()
+        self.marks = marks
+        self.chosen_levels = chosen
         self.refresh()
 
-    def _lines(self, width: int) -> list[Content]:
-        if width not in self._lines_at:
-            self._lines_at[width] = self._wrap(width)
-        return self._lines_at[width]
+    # Drawing ----------------------------------------------------------------------------
 
-    def _wrap(self, width: int) -> list[Content]:
-        inside = max(10, width - MARK_WIDTH)
-        label = literal(self.option.label).stylize(self.get_visual_style("answer-level--label"))
-        anchor = literal(self.option.anchor).stylize(self.get_visual_style("answer-level--anchor"))
-        words = [*label.wrap(inside), *anchor.wrap(inside)]
-        margins = [Content(self.mark.ljust(MARK_WIDTH))] + [Content(" " * MARK_WIDTH)] * len(words)
-        return [margin + line for margin, line in zip(margins, words, strict=False)]
+    def _words(self, index: int, width: int) -> list[Content]:
+        """The label's lines, then the anchor's, wrapped to `width`."""
+        if (index, width) not in self._words_at:
+            option = self.options[index]
+            label = literal(option.label).stylize(
+                self.get_visual_style("answer-levels--label", partial=True)
+            )
+            anchor = literal(option.anchor).stylize(
+                self.get_visual_style("answer-levels--anchor", partial=True)
+            )
+            self._words_at[index, width] = [*label.wrap(width), *anchor.wrap(width)]
+        return self._words_at[index, width]
+
+    def _text_width(self, width: int) -> int:
+        return max(10, width - len(EDGE) - MARK_WIDTH - 1)
+
+    def level_tops(self, width: int | None = None) -> list[int]:
+        """The line each level starts on."""
+        inside = self._text_width(self.content_region.width if width is None else width)
+        tops, line = [], 0
+        for index in range(len(self.options)):
+            tops.append(line)
+            line += len(self._words(index, inside)) + GAP
+        return tops
+
+    def level_at(self, y: int) -> int | None:
+        """The level drawn on line `y`, if any (not the gap after it)."""
+        inside = self._text_width(self.content_region.width)
+        for index, top in enumerate(self.level_tops()):
+            if top <= y < top + len(self._words(index, inside)):
+                return index
+        return None
+
+    def level_states(self, index: int) -> tuple[str, ...]:
+        """The component classes level `index` is drawn with: its background, as a
+        stylesheet would pick it (the cursor over the mouse over chosen), and chosen's text."""
+        chosen = index in self.chosen_levels
+        if self.is_cursor(index):
+            background = "answer-levels--cursor"
+        elif index == self.hovered:
+            background = "answer-levels--hover"
+        else:
+            background = "answer-levels--chosen" if chosen else ""
+        return tuple(filter(None, [background, "answer-levels--chosen-text" if chosen else ""]))
+
+    def is_cursor(self, index: int) -> bool:
+        """Whether level `index` has the keyboard's cursor on it."""
+        return False
+
+    def edge_state(self, index: int) -> str:
+        """The component class that colours the edge of level `index`."""
+        return "answer-levels--edge"
+
+    def _level(self, index: int, width: int) -> list[Content]:
+        """Level `index`'s lines, each as wide as the widget."""
+        words = self._words(index, self._text_width(width))
+        states = self.level_states(index)
+        edge = Content.styled(EDGE, self.get_visual_style(*states, self.edge_state(index)))
+        margins = [self.marks[index].ljust(MARK_WIDTH)] + [" " * MARK_WIDTH] * (len(words) - 1)
+        style = self.get_visual_style(*states)
+        return [
+            edge
+            + (margin + line)
+            .pad_right(width - len(EDGE) - MARK_WIDTH - line.cell_length)
+            .stylize_before(style)
+            for margin, line in zip(margins, words, strict=True)
+        ]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
+        inside = self._text_width(width)
+        return sum(len(self._words(index, inside)) + GAP for index in range(len(self.options)))
 
     def render(self) -> Content:
-        return Content("\n").join(self._lines(self.content_region.width))
+        width = self.content_region.width
+        lines: list[Content] = []
+        for index in range(len(self.options)):
+            lines += self._level(index, width)
+            lines += [Content()] * GAP
+        return Content("\n").join(lines)
+
+    # The mouse ---------------------------------------------------------------------------
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self.hovered = self.level_at(event.y)
+
+    def on_leave(self) -> None:
+        self.hovered = None
+
+    def watch_hovered(self) -> None:
+        self.refresh()
 
 
 def _mark(number: int, chosen: bool, multiple: bool) -> str:
@@ -78,7 +165,7 @@ def _mark(number: int, chosen: bool, multiple: bool) -> str:
     return f" {key} {box}"
 
 
-class AnswerChoices(Vertical, can_focus=True):
+class AnswerChoices(AnswerLevels, can_focus=True):
     """The options of a single, yes/no or multiple-choice question.
 
     What is marked chosen is what is saved. With one answer, a number key, a
@@ -128,62 +215,54 @@ class AnswerChoices(Vertical, can_focus=True):
         multiple: bool,
         id: str | None = None,
     ) -> None:
-        super().__init__(id=id)
-        self._set_options(subject, options, chosen, multiple)
+        super().__init__([], [], id=id)
+        self.show(subject, options, chosen, multiple)
 
-    def _set_options(
-        self, subject: str, options: list[Option], chosen: list[str], multiple: bool
-    ) -> None:
+    def show(self, subject: str, options: list[Option], chosen: list[str], multiple: bool) -> None:
         """Show the options of question `subject`, the id each change is reported with."""
         self.subject = subject
-        self.options = options
         self.multiple = multiple
         self.set_reactive(AnswerChoices.chosen, frozenset(chosen))
         first = next((i for i, o in enumerate(options) if o.value in chosen), None)
         self.set_reactive(AnswerChoices.highlighted, first)
+        self._draw(options)
 
-    def compose(self) -> ComposeResult:
-        for number, option in enumerate(self.options, start=1):
-            yield AnswerLevel(_mark(number, option.value in self.chosen, self.multiple), option)
+    def _draw(self, options: list[Option]) -> None:
+        chosen = frozenset(i for i, option in enumerate(options) if option.value in self.chosen)
+        marks = [_mark(i + 1, i in chosen, self.multiple) for i in range(len(options))]
+        self.show_levels(options, marks, chosen)
 
-    def on_mount(self) -> None:
-        self._show_levels()
+    def edge_state(self, index: int) -> str:
+        if index != self.highlighted:
+            return super().edge_state(index)
+        return "answer-levels--edge-cursor" if self.has_focus else "answer-levels--edge-highlighted"
 
-    def show(self, subject: str, options: list[Option], chosen: list[str], multiple: bool) -> None:
-        """Show another question's options in this same widget (it keeps the focus): its
-        levels are reused, and only the ones never needed before are mounted."""
-        self._set_options(subject, options, chosen, multiple)
-        missing = len(options) - len(self.children)
-        if missing > 0:
-            self.mount_all(AnswerLevel("", option) for option in options[-missing:])
-        self._show_levels()
+    def is_cursor(self, index: int) -> bool:
+        return index == self.highlighted and self.has_focus
 
-    def _show_levels(self) -> None:
-        """Each level its option, mark and state; levels beyond the options hidden."""
-        for index, level in enumerate(self.query_children(AnswerLevel)):
-            level.display = index < len(self.options)
-            if level.display:
-                option = self.options[index]
-                is_chosen = option.value in self.chosen
-                level.show(_mark(index + 1, is_chosen, self.multiple), option)
-                level.set_class(is_chosen, "-chosen")
-                level.set_class(index == self.highlighted, "-highlighted")
+    def watch_highlighted(self, new: int | None) -> None:
+        self.refresh()
+        if new is not None:
+            self._bring_into_view(new)
 
-    @property
-    def levels(self) -> list[AnswerLevel]:
-        """The levels showing this question's options, in order."""
-        return list(self.query_children(AnswerLevel))[: len(self.options)]
-
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:
-        levels = self.levels
-        if old is not None and old < len(levels):
-            levels[old].remove_class("-highlighted")
-        if new is not None and new < len(levels):
-            levels[new].add_class("-highlighted")
-            levels[new].scroll_visible(animate=False)
+    def _bring_into_view(self, index: int) -> None:
+        """Scroll the container this sits in, if any, until level `index` shows."""
+        inside = self._text_width(self.content_region.width)
+        x, y, width, _ = self.content_region
+        level = Region(x, y + self.level_tops()[index], width, len(self._words(index, inside)))
+        scroller = next((a for a in self.ancestors if isinstance(a, ScrollableContainer)), None)
+        if scroller is not None:
+            within = level.translate(scroller.scroll_offset - scroller.content_region.offset)
+            scroller.scroll_to_region(within, animate=False, immediate=True)
 
     def watch_chosen(self) -> None:
-        self._show_levels()
+        self._draw(self.options)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     def action_move(self, step: int) -> None:
         if self.highlighted is None:
@@ -225,6 +304,7 @@ class AnswerChoices(Vertical, can_focus=True):
             self.post_message(self.Changed(self, self.subject, sorted(chosen, key=order.index)))
 
     def on_click(self, event: events.Click) -> None:
-        if isinstance(event.widget, AnswerLevel):
+        index = self.level_at(event.y)
+        if index is not None:
             self.focus()
-            self.pick(self.levels.index(event.widget))
+            self.pick(index)

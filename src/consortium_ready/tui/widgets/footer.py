@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.screen import Screen
 
-Keys = tuple[tuple[str, str, str, bool, str], ...]
+Keys = tuple[tuple[str, str, bool, str], ...]
 
 
 class SteadyFooter(Footer):
@@ -19,6 +19,10 @@ class SteadyFooter(Footer):
     The Footer redraws on every change of focus, and each key it drops stays referenced
     by the footer for as long as it lives (Textualize/textual#6666): between questions,
     the collector had ever more of them to walk.
+
+    A key is what it shows: its key, words, whether it works, and its tooltip, in order.
+    Enter's "Next" bound to another action as the focus moves is not a change: a click on
+    a key presses it, so either action is reached.
     """
 
     def __init__(self) -> None:
@@ -26,9 +30,9 @@ class SteadyFooter(Footer):
         self._drawn: Keys | None = None
 
     def _keys(self, screen: Screen[object]) -> Keys:
-        """The keys the Footer shows on `screen`, as it reads them."""
+        """The keys the Footer shows on `screen`."""
         return tuple(
-            (binding.key, binding.action, binding.description, enabled, tooltip)
+            (binding.key, binding.description, enabled, tooltip)
             for _, binding, enabled, tooltip in screen.active_bindings.values()
             if binding.show
         )

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Static
 
 from consortium_ready.domain.bank import DONT_KNOW
 from consortium_ready.session.entries import parse_number
-from consortium_ready.tui.widgets.choices import AnswerLevel
+from consortium_ready.tui.widgets.choices import AnswerLevels
 from consortium_ready.words import plain_number
 
 if TYPE_CHECKING:
@@ -62,8 +62,8 @@ class NumberAnswer(Vertical):
             markup=False,
         )
         yield Static("What each number means", classes="heading")
-        for option in self.question.number_bands:
-            yield AnswerLevel(f"{plain_number(option.from_ or 0)}+", option)
+        bands = self.question.number_bands
+        yield AnswerLevels(bands, [f"{plain_number(band.from_ or 0)}+" for band in bands])
 
     def on_mount(self) -> None:
         self._show_band(self._initial)
@@ -79,8 +79,9 @@ class NumberAnswer(Vertical):
         except ValueError:
             number = None
         band = self.question.number_option(number) if number is not None else None
-        for level in self.query(AnswerLevel):
-            level.set_class(level.option is band, "-chosen")
+        levels = self.query_one(AnswerLevels)
+        chosen = frozenset(i for i, option in enumerate(levels.options) if option is band)
+        levels.show_levels(levels.options, levels.marks, chosen)
 
     def answer(self) -> AnswerValue | None:
         """The number typed, or None; ValueError, shown below the box, if it is not a number."""
