@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from consortium_ready.words import plural, printable, score_change, score_number
+from consortium_ready.words import local_minute, plural, printable, score_change, score_number
 
 if TYPE_CHECKING:
     from datetime import date
@@ -54,6 +54,19 @@ def _cell(text: str) -> str:
     return text[: len(text) - len(body)] + printable(body)
 
 
+def _padded(cells: Sequence[str], right: bool) -> list[str]:
+    """One column's cells made printable and padded to the widest of them. Each distinct
+    cell is made and measured once: in long tables most cells repeat."""
+    shown = {cell: _cell(cell) for cell in set(cells)}
+    widths = {cell: display_width(text) for cell, text in shown.items()}
+    width = max(widths.values())
+    padded = {}
+    for cell, text in shown.items():
+        pad = " " * (width - widths[cell])
+        padded[cell] = pad + text if right else text + pad
+    return [padded[cell] for cell in cells]
+
+
 def table(
     headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()
 ) -> list[str]:
@@ -61,23 +74,16 @@ def table(
 
     Every cell is made printable (see `printable`); leading spaces, which indent it, are kept.
     """
-    cells = [[_cell(cell) for cell in row] for row in (headers, *rows)]
-    widths = [max(display_width(cell) for cell in column) for column in zip(*cells, strict=True)]
-
-    def line(row: Sequence[str]) -> str:
-        padded = []
-        for index, (cell, width) in enumerate(zip(row, widths, strict=True)):
-            pad = " " * (width - display_width(cell))
-            padded.append(pad + cell if index in right else cell + pad)
-        return GAP.join(padded).rstrip()
-
-    return [line(row) for row in cells]
+    columns = zip(headers, *rows, strict=True)
+    padded = [_padded(column, index in right) for index, column in enumerate(columns)]
+    return [GAP.join(line).rstrip() for line in zip(*padded, strict=True)]
 
 
 def _wrapped(text: str, width: int, indent: str = "  ", first: str = "  - ") -> list[str]:
-    return textwrap.wrap(
-        printable(text), width, initial_indent=first, subsequent_indent=indent + "  "
-    )
+    shown = printable(text)
+    if shown and len(first) + len(shown) <= width:  # as textwrap would, without its cost
+        return [first + shown]
+    return textwrap.wrap(shown, width, initial_indent=first, subsequent_indent=indent + "  ")
 
 
 def _change(before: float | None, after: float | None) -> str:
@@ -104,7 +110,7 @@ def history_text(scan: Scan, width: int = 80) -> str:
         for previous, entry in zip([None, *entries], entries, strict=False):
             rows.append(
                 [
-                    f"{entry.created.astimezone():%Y-%m-%d %H:%M}",
+                    local_minute(entry.created),
                     score_number(entry.score),
                     entry.band or "not scored",
                     str(entry.flags),
