@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from consortium_ready.cli import text
 from consortium_ready.cli.text import history_text, table
 from consortium_ready.store.history import Entry, Scan
 
@@ -44,3 +46,18 @@ def test_a_name_as_long_as_the_line_stays_on_it_and_one_longer_wraps(
     name = "Partner " * 9 + "x" * (8 + extra)  # 80 characters, or 81
     text = history_text(Scan(Path(), [entry(name)]), width=80)
     assert text.split("\n  Date")[0].count("\n") + 1 == lines
+
+
+def test_the_history_table_is_laid_out_with_the_collector_paused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[bool] = []
+    lay_out = text.table
+
+    def laying_out(*args: object, **options: object) -> list[str]:
+        seen.append(gc.isenabled())
+        return lay_out(*args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(text, "table", laying_out)
+    assert history_text(Scan(Path(), [entry("Partner")]))
+    assert seen == [False] and gc.isenabled()

@@ -11,8 +11,10 @@ import sys
 import textwrap
 import unicodedata
 from collections.abc import Sequence
+from itertools import islice
 from typing import TYPE_CHECKING
 
+from consortium_ready.collector import collector_paused
 from consortium_ready.words import local_minute, plural, printable, score_change, score_number
 
 if TYPE_CHECKING:
@@ -102,9 +104,7 @@ def _trend(entries: list[Entry]) -> str:
     return f"{path}: {direction}{amount} since the first, over {len(entries)} assessments"
 
 
-def history_text(scan: Scan, width: int = 80) -> str:
-    """Each organisation's assessments, oldest first, in columns aligned across all; its trend."""
-    groups = list(scan.organisations().values())
+def _history_rows(groups: list[list[Entry]]) -> list[list[str]]:
     rows = []
     for entries in groups:
         for previous, entry in zip([None, *entries], entries, strict=False):
@@ -118,16 +118,25 @@ def history_text(scan: Scan, width: int = 80) -> str:
                     _change(previous.score, entry.score) if previous else "first",
                 ]
             )
-    header, *lines = table(
-        ["Date", "Score", "Band", "Red flags", "Answered", "Change"], rows, right=(1, 3, 4, 5)
-    )
+    return rows
+
+
+def history_text(scan: Scan, width: int = 80) -> str:
+    """Each organisation's assessments, oldest first, in columns aligned across all; its trend."""
+    groups = list(scan.organisations().values())
+    with collector_paused():  # a row for each assessment, none of them garbage
+        header, *lines = table(
+            ["Date", "Score", "Band", "Red flags", "Answered", "Change"],
+            _history_rows(groups),
+            right=(1, 3, 4, 5),
+        )
+    rows = iter(lines)
     out: list[str] = []
     for entries in groups:
-        mine, lines = lines[: len(entries)], lines[len(entries) :]
         if out:
             out.append("")
         out += _wrapped(entries[-1].organisation, width, indent="", first="")
-        out += [f"  {header}", *(f"  {line}" for line in mine)]
+        out += [f"  {header}", *(f"  {line}" for line in islice(rows, len(entries)))]
         if len(entries) > 1:
             out += _wrapped(f"Trend: {_trend(entries)}", width, indent="  ", first="  ")
     return "\n".join(out)

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from consortium_ready.collector import collector_paused
 from consortium_ready.domain.profilefields import organisation_key
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.store.files import LINK_REFUSED
@@ -54,6 +55,7 @@ class Entry(NamedTuple):
 
     @property
     def path(self) -> Path:
+        """The saved file (made when asked for: a scan lists thousands, and shows few)."""
         return self.folder / self.name
 
     @property
@@ -222,6 +224,11 @@ def scan(folder: Path, organisation: str | None = None) -> Scan:
     """Every saved assessment under `folder`, or only `organisation`'s (matched as its folder
     name is); damaged or foreign files skipped, never changed. Either way, every file new or
     changed since it was indexed is read, and a warning given for each file skipped."""
+    with collector_paused():  # thousands of records and entries, none of them garbage
+        return _scan(folder, organisation)
+
+
+def _scan(folder: Path, organisation: str | None) -> Scan:
     # The index is read before the files are listed: whatever it holds for a file not
     # listed is for a file that has gone, not one saved a moment ago.
     cached = read_index(folder)

@@ -3,6 +3,7 @@ never missing an entry when many saves happen at once."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sqlite3
 from collections.abc import Callable
@@ -13,7 +14,7 @@ import pytest
 
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
-from consortium_ready.store import saved, savedindex
+from consortium_ready.store import history, saved, savedindex
 from consortium_ready.store.history import Scan, scan
 from consortium_ready.store.saved import write_assessment
 from consortium_ready.store.savedindex import INDEX_NAME, read_index
@@ -220,3 +221,18 @@ def test_a_scan_for_one_organisation_reads_and_indexes_every_new_or_changed_file
     assert {entry.organisation for entry in mine.entries} == {OTHER}
     reads.clear()
     assert [e.path for e in scan(folder, "Third").entries] == [third] and reads == []
+
+
+def test_scanning_is_done_with_the_collector_paused(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    read = history.read_index
+
+    def reading(folder: Path) -> dict[str, savedindex.Record]:
+        seen.append(gc.isenabled())
+        return read(folder)
+
+    monkeypatch.setattr(history, "read_index", reading)
+    assert len(scan(folder).entries) == SAVED
+    assert seen == [False] and gc.isenabled()
