@@ -105,6 +105,7 @@ def _trend(entries: list[Entry]) -> str:
 
 
 def _history_rows(groups: list[list[Entry]]) -> list[list[str]]:
+    """A row of the history table for each assessment, each compared with the one before."""
     rows = []
     for entries in groups:
         for previous, entry in zip([None, *entries], entries, strict=False):
@@ -130,13 +131,13 @@ def history_text(scan: Scan, width: int = 80) -> str:
             _history_rows(groups),
             right=(1, 3, 4, 5),
         )
-    rows = iter(lines)
+    rest = iter(lines)
     out: list[str] = []
     for entries in groups:
         if out:
             out.append("")
         out += _wrapped(entries[-1].organisation, width, indent="", first="")
-        out += [f"  {header}", *(f"  {line}" for line in islice(rows, len(entries)))]
+        out += [f"  {header}", *(f"  {line}" for line in islice(rest, len(entries)))]
         if len(entries) > 1:
             out += _wrapped(f"Trend: {_trend(entries)}", width, indent="  ", first="  ")
     return "\n".join(out)
