@@ -7,6 +7,7 @@ Only the standard library is imported here, so that any command may use it cheap
 from __future__ import annotations
 
 import math
+import time
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
@@ -111,6 +112,15 @@ def local_date(moment: datetime, with_time: bool = False) -> str:
     """A saved time as people read it, in local time: `14 March 2026` (`, 12:00`)."""
     local = moment.astimezone()
     return day_words(local) + (f", {local:%H:%M}" if with_time else "")
+
+
+def local_minute(moment: datetime) -> str:
+    """A saved time to the minute in local time, as tables show it: `2026-03-14 12:00`.
+
+    The same as formatting `moment.astimezone()`, in half the time: history shows one for
+    every saved assessment.
+    """
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(moment.timestamp()))
 
 
 def local_when(moment: datetime) -> str:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from consortium_ready.words import (
     bank_name,
     day_words,
     local_date,
+    local_minute,
     local_when,
     plain_number,
     plural,
@@ -65,9 +68,32 @@ def test_dates_in_local_time(monkeypatch: pytest.MonkeyPatch) -> None:
         assert local_date(summer) == "4 July 2026"
         assert local_date(summer, with_time=True) == "4 July 2026, 12:30"
         assert local_when(summer) == "4 July 2026 at 12:30"
+        assert local_minute(summer) == "2026-07-04 12:30"
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.parametrize("zone", ["Europe/London", "America/St_Johns", "Australia/Lord_Howe"])
+@settings(max_examples=300, deadline=None)
+@given(
+    moment=st.datetimes(
+        min_value=datetime(1900, 1, 1),
+        max_value=datetime(2200, 1, 1),
+        timezones=st.builds(timezone, st.timedeltas(timedelta(hours=-23), timedelta(hours=23))),
+    )
+)
+def test_a_time_to_the_minute_is_the_local_time_that_astimezone_gives(
+    zone: str, moment: datetime
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", zone)
+        time.tzset()
+        try:
+            assert local_minute(moment) == f"{moment.astimezone():%Y-%m-%d %H:%M}"
+        finally:
+            patch.undo()
+            time.tzset()
 
 
 def test_history_and_compare_do_without_the_report_templates() -> None:

@@ -210,9 +210,10 @@ def _finished(done: Finished) -> None:
         say(f"consortium-ready: finished a save that was interrupted: wrote {path}", error=True)
 
 
-def _scanned(folder: Path, args: argparse.Namespace) -> Scan:
-    """The saved assessments in `folder`, once saves a kill interrupted there are finished;
-    each file skipped is named. InputError if `folder` is a file."""
+def _scanned(folder: Path, args: argparse.Namespace, organisation: str | None = None) -> Scan:
+    """The saved assessments in `folder` (only `organisation`'s, if given), once saves a kill
+    interrupted there are finished; each file skipped is named. InputError if `folder` is a
+    file."""
     from consortium_ready.reports.unfinished import finish_saves
     from consortium_ready.store.history import scan
 
@@ -221,7 +222,7 @@ def _scanned(folder: Path, args: argparse.Namespace) -> Scan:
             [Problem(folder, None, "--reports", "is a file, not a folder of saved assessments")]
         )
     _finished(finish_saves(folder, functools.cache(lambda: _bank(args))))
-    found = scan(folder)
+    found = scan(folder, organisation)
     _warn_skipped(found.warnings)
     return found
 
@@ -326,7 +327,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     from consortium_ready.store.history import Scan
 
     folder = reports_dir(args.reports)
-    found = _scanned(folder, args)
+    found = _scanned(folder, args, args.org)
     if args.org:
         found = Scan(folder, _runs_of(found, args.org))
     if not found.entries:
@@ -356,7 +357,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
         fmt = _format_of(args.out, None, COMPARISON_FORMATS)
     if args.org:
-        found = _scanned(reports_dir(args.reports), args)
+        found = _scanned(reports_dir(args.reports), args, args.org)
         mine = _runs_of(found, args.org, needed=2)
         old, new = mine[-2].load(bank), mine[-1].load(bank)
     else:

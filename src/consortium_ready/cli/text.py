@@ -11,9 +11,11 @@ import sys
 import textwrap
 import unicodedata
 from collections.abc import Sequence
+from itertools import islice
 from typing import TYPE_CHECKING
 
-from consortium_ready.words import plural, printable, score_change, score_number
+from consortium_ready.collector import collector_paused
+from consortium_ready.words import local_minute, plural, printable, score_change, score_number
 
 if TYPE_CHECKING:
     from datetime import date
@@ -54,6 +56,19 @@ def _cell(text: str) -> str:
     return text[: len(text) - len(body)] + printable(body)
 
 
+def _padded(cells: Sequence[str], right: bool) -> list[str]:
+    """One column's cells made printable and padded to the widest of them. Each distinct
+    cell is made and measured once: in long tables most cells repeat."""
+    shown = {cell: _cell(cell) for cell in set(cells)}
+    widths = {cell: display_width(text) for cell, text in shown.items()}
+    width = max(widths.values())
+    padded = {}
+    for cell, text in shown.items():
+        pad = " " * (width - widths[cell])
+        padded[cell] = pad + text if right else text + pad
+    return [padded[cell] for cell in cells]
+
+
 def table(
     headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()
 ) -> list[str]:
@@ -61,23 +76,16 @@ def table(
 
     Every cell is made printable (see `printable`); leading spaces, which indent it, are kept.
     """
-    cells = [[_cell(cell) for cell in row] for row in (headers, *rows)]
-    widths = [max(display_width(cell) for cell in column) for column in zip(*cells, strict=True)]
-
-    def line(row: Sequence[str]) -> str:
-        padded = []
-        for index, (cell, width) in enumerate(zip(row, widths, strict=True)):
-            pad = " " * (width - display_width(cell))
-            padded.append(pad + cell if index in right else cell + pad)
-        return GAP.join(padded).rstrip()
-
-    return [line(row) for row in cells]
+    columns = zip(headers, *rows, strict=True)
+    padded = [_padded(column, index in right) for index, column in enumerate(columns)]
+    return [GAP.join(line).rstrip() for line in zip(*padded, strict=True)]
 
 
 def _wrapped(text: str, width: int, indent: str = "  ", first: str = "  - ") -> list[str]:
-    return textwrap.wrap(
-        printable(text), width, initial_indent=first, subsequent_indent=indent + "  "
-    )
+    shown = printable(text)
+    if shown and len(first) + len(shown) <= width:  # as textwrap would, without its cost
+        return [first + shown]
+    return textwrap.wrap(shown, width, initial_indent=first, subsequent_indent=indent + "  ")
 
 
 def _change(before: float | None, after: float | None) -> str:
@@ -96,15 +104,14 @@ def _trend(entries: list[Entry]) -> str:
     return f"{path}: {direction}{amount} since the first, over {len(entries)} assessments"
 
 
-def history_text(scan: Scan, width: int = 80) -> str:
-    """Each organisation's assessments, oldest first, in columns aligned across all; its trend."""
-    groups = list(scan.organisations().values())
+def _history_rows(groups: list[list[Entry]]) -> list[list[str]]:
+    """A row of the history table for each assessment, each compared with the one before."""
     rows = []
     for entries in groups:
         for previous, entry in zip([None, *entries], entries, strict=False):
             rows.append(
                 [
-                    f"{entry.created.astimezone():%Y-%m-%d %H:%M}",
+                    local_minute(entry.created),
                     score_number(entry.score),
                     entry.band or "not scored",
                     str(entry.flags),
@@ -112,16 +119,25 @@ def history_text(scan: Scan, width: int = 80) -> str:
                     _change(previous.score, entry.score) if previous else "first",
                 ]
             )
-    header, *lines = table(
-        ["Date", "Score", "Band", "Red flags", "Answered", "Change"], rows, right=(1, 3, 4, 5)
-    )
+    return rows
+
+
+def history_text(scan: Scan, width: int = 80) -> str:
+    """Each organisation's assessments, oldest first, in columns aligned across all; its trend."""
+    groups = list(scan.organisations().values())
+    with collector_paused():  # a row for each assessment, none of them garbage
+        header, *lines = table(
+            ["Date", "Score", "Band", "Red flags", "Answered", "Change"],
+            _history_rows(groups),
+            right=(1, 3, 4, 5),
+        )
+    rest = iter(lines)
     out: list[str] = []
     for entries in groups:
-        mine, lines = lines[: len(entries)], lines[len(entries) :]
         if out:
             out.append("")
         out += _wrapped(entries[-1].organisation, width, indent="", first="")
-        out += [f"  {header}", *(f"  {line}" for line in mine)]
+        out += [f"  {header}", *(f"  {line}" for line in islice(rest, len(entries)))]
         if len(entries) > 1:
             out += _wrapped(f"Trend: {_trend(entries)}", width, indent="  ", first="  ")
     return "\n".join(out)

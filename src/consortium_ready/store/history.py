@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+from consortium_ready.collector import collector_paused
 from consortium_ready.domain.profilefields import organisation_key
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.store.files import LINK_REFUSED
@@ -34,15 +35,15 @@ if TYPE_CHECKING:
     from consortium_ready.domain.bank import Bank
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One saved assessment, as the history table shows it.
+class Entry(NamedTuple):
+    """One saved assessment, as the history table shows it: the file `name` in `folder`.
 
     `key` says which organisation it is: names that make the same folder name
     (profilefields.organisation_key) are the same organisation.
     """
 
-    path: Path
+    folder: Path
+    name: str
     organisation: str
     key: str
     created: datetime
@@ -51,6 +52,11 @@ class Entry:
     flags: int
     coverage: float
     bank: str
+
+    @property
+    def path(self) -> Path:
+        """The saved file (made when asked for: a scan lists thousands, and shows few)."""
+        return self.folder / self.name
 
     @property
     def partial(self) -> bool:
@@ -100,8 +106,8 @@ class Scan:
         )
 
 
-def _saved_files(folder: Path) -> tuple[dict[str, os.stat_result], list[Problem]]:
-    """`<organisation>/<name>.json` under `folder` with its stat, hidden names left out;
+def _saved_files(folder: Path) -> tuple[dict[str, tuple[int, int]], list[Problem]]:
+    """`<organisation>/<name>.json` under `folder` with its stamp, hidden names left out;
     and a problem for each organisation's folder or file that cannot be looked at, or is
     a symbolic link (never followed: what is listed is inside the reports folder)."""
     found, problems = {}, []
@@ -120,7 +126,7 @@ def _saved_files(folder: Path) -> tuple[dict[str, os.stat_result], list[Problem]
                     if file.is_symlink():
                         problems.append(Problem(Path(file.path), None, "", LINK_REFUSED))
                     elif file.is_file(follow_symlinks=False):
-                        found[f"{organisation.name}/{file.name}"] = file.stat()
+                        found[f"{organisation.name}/{file.name}"] = stamp(file.stat())
         except OSError as error:
             problems.append(
                 Problem(
@@ -136,11 +142,21 @@ def _saved_files(folder: Path) -> tuple[dict[str, os.stat_result], list[Problem]
 def entry_of(path: Path, fields: Fields) -> Entry:
     """The Entry for the file at `path` with the history table's `fields` (summary_fields);
     ValueError if their time has no time zone."""
+    return _entry(path.parent, path.name, fields)
+
+
+def _entry(folder: Path, name: str, fields: Fields) -> Entry:
     organisation, key, created, score, band, flags, coverage, bank = fields
     when = datetime.fromisoformat(created)
     if when.tzinfo is None:
         raise ValueError("a time without a time zone")
-    return Entry(path, organisation, key, when, score, band, flags, coverage, bank)
+    return Entry(folder, name, organisation, key, when, score, band, flags, coverage, bank)
+
+
+def _order(entry: Entry) -> tuple[str, datetime, int, str]:
+    """By organisation, then oldest first; saved at the same moment, `x.json` before `x-2.json`."""
+    file = entry.name.rpartition("/")[2]
+    return entry.key, entry.created, len(file), file
 
 
 def _record(path: Path, stamp: tuple[int, int]) -> Record:
@@ -155,24 +171,31 @@ def _record(path: Path, stamp: tuple[int, int]) -> Record:
         return Record(stamp, skipped=tuple((p.line, p.field, p.message) for p in error.problems))
 
 
-def _from_record(path: Path, record: Record) -> Entry | list[Problem]:
-    """The file's Entry, or its problems; ValueError if the record's time has no time zone."""
+def _from_record(folder: Path, name: str, record: Record) -> Entry | list[Problem]:
+    """The Entry of the file `name` in `folder`, or its problems; ValueError if the record's
+    time has no time zone."""
     if record.fields is None:
-        return [Problem(path, *problem) for problem in record.skipped or ()]
-    return entry_of(path, record.fields)
+        return [Problem(folder / name, *problem) for problem in record.skipped or ()]
+    return _entry(folder, name, record.fields)
 
 
 def _indexed(
-    path: Path, record: Record | None, now: tuple[int, int]
+    folder: Path, name: str, record: Record | None, now: tuple[int, int]
 ) -> Entry | list[Problem] | None:
     """What the index says of the file, or None if it is new or has changed since it was
     indexed, or its record is damaged: then it is read again."""
     if record is None or record.stamp != now:
         return None
     try:
-        return _from_record(path, record)
+        return _from_record(folder, name, record)
     except ValueError:
         return None
+
+
+def _of_another(record: Record | None, now: tuple[int, int], key: str) -> bool:
+    """Whether the index says, and the file has not changed since, that it is another
+    organisation's assessment than the one keyed `key`: then it need not be looked at."""
+    return record is not None and record.stamp == now and record.key not in (None, key)
 
 
 def loaded(load: Callable[[], Assessment]) -> Assessment | None:
@@ -197,8 +220,15 @@ def previous_of(folder: Path, path: Path, assessment: Assessment) -> Assessment 
     return loaded(entry.load) if entry else None
 
 
-def scan(folder: Path) -> Scan:
-    """Every saved assessment under `folder`; damaged or foreign files skipped, never changed."""
+def scan(folder: Path, organisation: str | None = None) -> Scan:
+    """Every saved assessment under `folder`, or only `organisation`'s (matched as its folder
+    name is); damaged or foreign files skipped, never changed. Either way, every file new or
+    changed since it was indexed is read, and a warning given for each file skipped."""
+    with collector_paused():  # thousands of records and entries, none of them garbage
+        return _scan(folder, organisation)
+
+
+def _scan(folder: Path, organisation: str | None) -> Scan:
     # The index is read before the files are listed: whatever it holds for a file not
     # listed is for a file that has gone, not one saved a moment ago.
     cached = read_index(folder)
@@ -206,20 +236,23 @@ def scan(folder: Path) -> Scan:
         files, warnings = _saved_files(folder)
     except OSError:
         return Scan(folder)
+    wanted = None if organisation is None else organisation_key(organisation)
     changed: dict[str, Record] = {}
     entries: list[Entry] = []
-    for name, stat in sorted(files.items()):
-        path = folder / name
-        found = _indexed(path, cached.get(name), stamp(stat))
+    for name, now in sorted(files.items()):
+        record = cached.get(name)
+        if wanted is not None and _of_another(record, now, wanted):
+            continue
+        found = _indexed(folder, name, record, now)
         if found is None:
-            changed[name] = _record(path, stamp(stat))
-            found = _from_record(path, changed[name])
-        if isinstance(found, Entry):
-            entries.append(found)
-        else:
+            changed[name] = _record(folder / name, now)
+            found = _from_record(folder, name, changed[name])
+        if isinstance(found, list):
             warnings.extend(found)
+        elif wanted in (None, found.key):
+            entries.append(found)
     gone = cached.keys() - files.keys()
     if changed or gone:
         update_index(folder, changed, gone)
-    entries.sort(key=lambda e: (e.key, e.created, len(e.path.name), e.path.name))
+    entries.sort(key=_order)
     return Scan(folder, entries, warnings)

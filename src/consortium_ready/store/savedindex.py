@@ -54,6 +54,11 @@ class Record(NamedTuple):
     fields: Fields | None = None
     skipped: Skipped | None = None
 
+    @property
+    def key(self) -> str | None:
+        """Which organisation the assessment is (FIELDS's `key`); None for a file skipped."""
+        return None if self.fields is None else self.fields[1]
+
 
 _TABLES = {
     "about": "CREATE TABLE about (program TEXT NOT NULL) STRICT",
@@ -129,10 +134,10 @@ def _skipped(text: str) -> Skipped:
 
 
 def _from_row(row: tuple[Any, ...]) -> Record:
-    size, modified, skipped = row[1], row[2], row[-1]
+    skipped = row[-1]
     if skipped is not None:
-        return Record((size, modified), skipped=_skipped(skipped))
-    return Record((size, modified), fields=row[3:-1])
+        return Record(row[1:3], skipped=_skipped(skipped))
+    return Record(row[1:3], row[3:-1])
 
 
 def read_index(folder: Path) -> dict[str, Record]:
@@ -150,8 +155,10 @@ def read_index(folder: Path) -> dict[str, Record]:
         return {}
     records = {}
     for row in rows:
-        with contextlib.suppress(ValueError, RecursionError):
+        try:
             records[row[0]] = _from_row(row)
+        except (ValueError, RecursionError):
+            continue
     return records
 
 

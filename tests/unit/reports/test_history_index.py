@@ -3,6 +3,7 @@ never missing an entry when many saves happen at once."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sqlite3
 from collections.abc import Callable
@@ -13,11 +14,11 @@ import pytest
 
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
-from consortium_ready.store import saved, savedindex
+from consortium_ready.store import history, saved, savedindex
 from consortium_ready.store.history import Scan, scan
 from consortium_ready.store.saved import write_assessment
 from consortium_ready.store.savedindex import INDEX_NAME, read_index
-from tests.unit.reports.historykit import SAVED, STRANGERS, saved_with_strangers
+from tests.unit.reports.historykit import OTHER, SAVED, STRANGERS, saved_with_strangers
 from tests.unit.reports.reportkit import Make
 
 FILES = SAVED + len(STRANGERS)
@@ -189,3 +190,49 @@ def test_saves_at_the_same_moment_are_all_indexed(
     assert len(read_index(tmp_path)) == SAVES
     assert len(scan(tmp_path).entries) == SAVES
     assert reads == []
+
+
+@pytest.mark.parametrize("organisation", [OTHER, "hidden harm partnership", "nobody"])
+def test_a_scan_for_one_organisation_finds_what_the_whole_scan_finds_for_it(
+    folder: Path, reads: list[str], organisation: str
+) -> None:
+    whole = scan(folder)
+    reads.clear()
+    mine = scan(folder, organisation)
+    assert mine.entries == whole.for_organisation(organisation)
+    assert mine.warnings == whole.warnings  # every file skipped is still named
+    assert reads == []
+
+
+def test_a_scan_for_one_organisation_reads_and_indexes_every_new_or_changed_file(
+    folder: Path, make: Make, reads: list[str]
+) -> None:
+    """A file of another organisation's may have become one of this organisation's."""
+    scan(folder)
+    theirs = sorted((folder / "st-anne-s-friends-leeds-north").glob("*.json"))[0]
+    theirs.write_text(make(30, profile={"organisation": OTHER}).model_dump_json(), "utf-8")
+    (folder / "third").mkdir()
+    third = folder / "third" / "new.json"
+    third.write_text(make(profile={"organisation": "Third"}).model_dump_json(), "utf-8")
+    reads.clear()
+    mine = scan(folder, OTHER)
+    assert sorted(reads) == sorted([theirs.name, third.name])
+    assert theirs in [entry.path for entry in mine.entries]
+    assert {entry.organisation for entry in mine.entries} == {OTHER}
+    reads.clear()
+    assert [e.path for e in scan(folder, "Third").entries] == [third] and reads == []
+
+
+def test_scanning_is_done_with_the_collector_paused(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    read = history.read_index
+
+    def reading(folder: Path) -> dict[str, savedindex.Record]:
+        seen.append(gc.isenabled())
+        return read(folder)
+
+    monkeypatch.setattr(history, "read_index", reading)
+    assert len(scan(folder).entries) == SAVED
+    assert seen == [False] and gc.isenabled()
