@@ -114,6 +114,12 @@ def shown(widget: object) -> str:
     return visual.plain if isinstance(visual, Content) else str(visual)
 
 
+def drawn(widget: object) -> list[str]:
+    """The lines a widget drawing its own lines (Textual's line API) shows."""
+    height = widget.content_region.height  # type: ignore[attr-defined]
+    return [widget.render_line(y).text for y in range(height)]  # type: ignore[attr-defined]
+
+
 def screen_text(pilot: Pilot) -> str:
     """Everything on the active screen, as plain text (from an SVG screenshot's text)."""
     import html

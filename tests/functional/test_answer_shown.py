@@ -16,7 +16,7 @@ from consortium_ready.store.drafts import load_draft
 from consortium_ready.store.files import draft_path
 from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.widgets.choices import AnswerChoices
-from tests.functional.helpers import press, settle, shown, under_way
+from tests.functional.helpers import drawn, press, settle, under_way
 
 KEYS = ("2", "down", "up", "space")
 SEQUENCES = [list(keys) for length in (1, 2) for keys in product(KEYS, repeat=length)]
@@ -25,7 +25,7 @@ SEQUENCES = [list(keys) for length in (1, 2) for keys in product(KEYS, repeat=le
 def marked(pilot: Pilot) -> list[str]:
     """The answers the screen marks chosen: (•) or [x] before them."""
     choices = pilot.app.screen.query_one(AnswerChoices)
-    lines = shown(choices).splitlines()
+    lines = drawn(choices)
     return [
         option.value
         for option, top in zip(choices.options, choices.level_tops(), strict=True)

@@ -11,6 +11,7 @@ from consortium_ready.tui.screens.question import CHOICE_KINDS, QuestionScreen
 from consortium_ready.tui.widgets.choices import AnswerChoices
 from tests.functional.helpers import (
     SMALL,
+    drawn,
     press,
     screen_lines,
     settle,
@@ -106,7 +107,7 @@ async def test_d_chooses_dont_know_and_shows_it(make_app):
         assert app.session.draft.answers == {"guarantor": "dont-know"}
         assert app.screen.current == "guarantor", "like a number key, it chooses and stays"
         choices = app.screen.query_one(AnswerChoices)
-        assert shown(choices).splitlines()[choices.level_tops()[2]].startswith("▌ 3 (•)")
+        assert drawn(choices)[choices.level_tops()[2]].startswith("▌ 3 (•)")
 
 
 async def test_the_key_list_is_redrawn_only_when_its_keys_change(make_app):

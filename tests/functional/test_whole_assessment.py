@@ -13,7 +13,7 @@ from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.screens.result import ResultScreen
 from consortium_ready.tui.screens.review import ReviewScreen
 from consortium_ready.tui.widgets.choices import AnswerChoices
-from tests.functional.helpers import QUESTIONS, SEEDS, click, press, settle, shown, under_way
+from tests.functional.helpers import QUESTIONS, SEEDS, click, drawn, press, settle, shown, under_way
 
 EXPECTED_ANSWERS = {
     "guarantor": "no",
@@ -129,7 +129,7 @@ async def test_the_mouse_chooses_an_answer_and_the_buttons_move_on(make_app):
         choices = app.screen.query_one(AnswerChoices)
         await click(pilot, choices, offset=(10, choices.level_tops()[1]))
         assert app.session.draft.answers["guarantor"] == "no"
-        assert shown(choices).splitlines()[choices.level_tops()[1]].startswith("▌ 2 (•)")
+        assert drawn(choices)[choices.level_tops()[1]].startswith("▌ 2 (•)")
         assert app.screen.current == "guarantor", "a click chooses; it does not move on"
         await click(pilot, "#next-button")
         assert app.screen.current == "guarantor-plan"

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import var
+from textual.strip import Strip
 from textual.widget import Widget
 
 from consortium_ready.tui.text import literal
@@ -30,8 +31,9 @@ class AnswerLevels(Widget):
     looks like in practice, indented under the label.
 
     One widget rather than one per level, so that showing another question's levels, or
-    choosing one, redraws a single widget and restyles nothing. The wrapped words of each
-    level are kept for each width they are drawn at, for as long as its options stay.
+    choosing one, redraws a single widget and restyles nothing. It draws its own lines
+    (Textual's line API): the wrapped words of each level are kept for each width, for as
+    long as its options stay, and the lines drawn until a level or its state changes.
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -54,6 +56,7 @@ class AnswerLevels(Widget):
         self.marks = marks
         self.chosen_levels: frozenset[int] = frozenset()
         self._words_at: dict[tuple[int, int], list[Content]] = {}
+        self._drawn_at: tuple[int, list[Strip]] | None = None
 
     def show_levels(self, options: list[Option], marks: list[str], chosen: frozenset[int]) -> None:
         """Show these options, their marks and which are chosen, in this same widget."""
@@ -63,7 +66,17 @@ class AnswerLevels(Widget):
             self.refresh(layout=True)
         self.marks = marks
         self.chosen_levels = chosen
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Draw the levels again, as a state they are shown in has changed."""
+        self._drawn_at = None
         self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._words_at.clear()
+        self._drawn_at = None
 
     # Drawing ----------------------------------------------------------------------------
 
@@ -139,13 +152,24 @@ class AnswerLevels(Widget):
         inside = self._text_width(width)
         return sum(len(self._words(index, inside)) + GAP for index in range(len(self.options)))
 
-    def render(self) -> Content:
+    def _drawn(self, width: int) -> list[Strip]:
+        """Every line, drawn once for each width until a level or its state changes."""
+        if self._drawn_at is None or self._drawn_at[0] != width:
+            base = self.visual_style
+            gap = [Strip.blank(width, base.rich_style)] * GAP
+            lines: list[Strip] = []
+            for index in range(len(self.options)):
+                lines += [
+                    Strip(line.render_segments(base), width) for line in self._level(index, width)
+                ]
+                lines += gap
+            self._drawn_at = (width, lines)
+        return self._drawn_at[1]
+
+    def render_line(self, y: int) -> Strip:
         width = self.content_region.width
-        lines: list[Content] = []
-        for index in range(len(self.options)):
-            lines += self._level(index, width)
-            lines += [Content()] * GAP
-        return Content("\n").join(lines)
+        lines = self._drawn(width)
+        return lines[y] if y < len(lines) else Strip.blank(width, self.visual_style.rich_style)
 
     # The mouse ---------------------------------------------------------------------------
 
@@ -156,7 +180,7 @@ class AnswerLevels(Widget):
         self.hovered = None
 
     def watch_hovered(self) -> None:
-        self.refresh()
+        self.redraw()
 
 
 def _mark(number: int, chosen: bool, multiple: bool) -> str:
@@ -241,7 +265,7 @@ class AnswerChoices(AnswerLevels, can_focus=True):
         return index == self.highlighted and self.has_focus
 
     def watch_highlighted(self, new: int | None) -> None:
-        self.refresh()
+        self.redraw()
         if new is not None:
             self._bring_into_view(new)
 
@@ -259,10 +283,10 @@ class AnswerChoices(AnswerLevels, can_focus=True):
         self._draw(self.options)
 
     def on_focus(self) -> None:
-        self.refresh()
+        self.redraw()
 
     def on_blur(self) -> None:
-        self.refresh()
+        self.redraw()
 
     def action_move(self, step: int) -> None:
         if self.highlighted is None:
