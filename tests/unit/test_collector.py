@@ -1,4 +1,5 @@
-"""The cycle collector is paused while a bank or saved assessments are read, never left off."""
+"""The cycle collector is paused while a bank or saved assessments are read, and while
+`aggregate` works; never left off."""
 
 from __future__ import annotations
 
@@ -6,12 +7,17 @@ import gc
 
 import pytest
 
+from consortium_ready.cli import main
 from consortium_ready.collector import collector_paused
 from consortium_ready.content import loader
+from consortium_ready.domain import aggregate
+from consortium_ready.reports import render
 from consortium_ready.store import gathered
 from consortium_ready.store.gathered import gather
 from tests.unit.badinput import good_saved_text
 from tests.unit.helpers import MINI
+
+MINI_BANK = ["--questions", str(MINI / "questions"), "--seeds", str(MINI / "seeds")]
 
 
 def test_the_collector_is_on_again_after_a_pause_and_after_an_error():
@@ -54,3 +60,20 @@ def test_gathering_partners_is_done_with_the_collector_paused(monkeypatch, tmp_p
     assert len(gather([tmp_path]).returned) == 1
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_aggregate_works_and_writes_with_the_collector_paused(monkeypatch, tmp_path):
+    partners = tmp_path / "partners"
+    partners.mkdir()
+    (partners / "2026-01-15-120000.json").write_text(good_saved_text(), encoding="utf-8")
+    seen: list[bool] = []
+    for module, name in ((aggregate, "aggregate"), (render, "consortium_reports")):
+        step = getattr(module, name)
+        monkeypatch.setattr(
+            module, name, lambda *a, step=step, **k: (seen.append(gc.isenabled()), step(*a, **k))[1]
+        )
+    out = tmp_path / "out"
+    assert main(["aggregate", str(partners), "--out", str(out), *MINI_BANK]) == 0
+    assert seen == [False, False]
+    assert gc.isenabled()
+    assert len(list(out.iterdir())) == 3

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from consortium_ready import __version__
 from consortium_ready.cli.text import say
+from consortium_ready.collector import collector_paused
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.reports.formats import COMPARISON_FORMATS, REPORT_FORMATS
 from consortium_ready.words import plural, printable, score_number, verdict
@@ -423,8 +424,13 @@ def cmd_invite(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@collector_paused()
 def cmd_aggregate(args: argparse.Namespace) -> int:
-    """Combine partners' saved assessments into one consortium report."""
+    """Combine partners' saved assessments into one consortium report.
+
+    The cycle collector stays paused throughout (collector.py): what is read lives until the
+    reports are written, and the collector's passes over it found nothing to free.
+    """
     from consortium_ready.domain.aggregate import aggregate
     from consortium_ready.reports.consortium import consortium_view
     from consortium_ready.reports.render import consortium_reports
