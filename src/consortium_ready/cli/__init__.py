@@ -429,10 +429,10 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
     """Combine partners' saved assessments into one consortium report.
 
     The cycle collector stays paused throughout (collector.py): what is read lives until the
-    reports are written, and the collector's passes over it found nothing to free.
+    reports are written, and the collector's passes over it freed next to nothing.
     """
     from consortium_ready.domain.aggregate import aggregate
-    from consortium_ready.reports.consortium import consortium_view
+    from consortium_ready.reports.consortium import summary
     from consortium_ready.reports.render import consortium_reports
     from consortium_ready.store.files import TIMESTAMP, slugify, write_together
     from consortium_ready.store.gathered import VIEW_PREFIX, gather
@@ -465,7 +465,7 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
             error=True,
         )
         return EXIT_FAILED
-    for line in consortium_view(consortium, bank).summary:
+    for line in summary(consortium):
         say(line)
     for path in written:
         say(f"Report {path}")
