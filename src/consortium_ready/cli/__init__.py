@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from consortium_ready import __version__
 from consortium_ready.cli.text import say
-from consortium_ready.collector import collector_paused
+from consortium_ready.collector import collector_paused_to_the_end
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.reports.formats import COMPARISON_FORMATS, REPORT_FORMATS
 from consortium_ready.words import plural, printable, score_number, verdict
@@ -424,7 +424,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-@collector_paused()
+@collector_paused_to_the_end()
 def cmd_aggregate(args: argparse.Namespace) -> int:
     """Combine partners' saved assessments into one consortium report.
 
