@@ -1,4 +1,5 @@
-"""The cycle collector is paused while a bank or saved assessments are read, never left off."""
+"""The cycle collector is paused while a bank or saved assessments are read, and while
+`aggregate` works, which then freezes what it leaves; never left off."""
 
 from __future__ import annotations
 
@@ -6,12 +7,17 @@ import gc
 
 import pytest
 
-from consortium_ready.collector import collector_paused
+from consortium_ready.cli import main
+from consortium_ready.collector import collector_paused, collector_paused_to_the_end
 from consortium_ready.content import loader
+from consortium_ready.domain import aggregate
+from consortium_ready.reports import render
 from consortium_ready.store import gathered
 from consortium_ready.store.gathered import gather
 from tests.unit.badinput import good_saved_text
 from tests.unit.helpers import MINI
+
+MINI_BANK = ["--questions", str(MINI / "questions"), "--seeds", str(MINI / "seeds")]
 
 
 def test_the_collector_is_on_again_after_a_pause_and_after_an_error():
@@ -31,6 +37,15 @@ def test_a_collector_already_off_is_left_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_work_that_ends_the_run_freezes_what_it_leaves_and_turns_the_collector_on_again():
+    gc.unfreeze()  # what an earlier test froze, so that only this freezing is counted
+    with collector_paused_to_the_end():
+        assert not gc.isenabled()
+        made = [[index] for index in range(1000)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(made)
 
 
 def test_reading_the_bank_is_done_with_the_collector_paused(monkeypatch):
@@ -54,3 +69,21 @@ def test_gathering_partners_is_done_with_the_collector_paused(monkeypatch, tmp_p
     assert len(gather([tmp_path]).returned) == 1
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_aggregate_works_with_the_collector_paused_then_freezes_what_is_left(monkeypatch, tmp_path):
+    partners = tmp_path / "partners"
+    partners.mkdir()
+    (partners / "2026-01-15-120000.json").write_text(good_saved_text(), encoding="utf-8")
+    seen: list[bool] = []
+    for module, name in ((aggregate, "aggregate"), (render, "consortium_reports")):
+        step = getattr(module, name)
+        monkeypatch.setattr(
+            module, name, lambda *a, step=step, **k: (seen.append(gc.isenabled()), step(*a, **k))[1]
+        )
+    out = tmp_path / "out"
+    gc.unfreeze()
+    assert main(["aggregate", str(partners), "--out", str(out), *MINI_BANK]) == 0
+    assert seen == [False, False]
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+    assert len(list(out.iterdir())) == 3

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from consortium_ready import __version__
 from consortium_ready.cli.text import say
+from consortium_ready.collector import collector_paused_to_the_end
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.reports.formats import COMPARISON_FORMATS, REPORT_FORMATS
 from consortium_ready.words import plural, printable, score_number, verdict
@@ -424,10 +425,15 @@ def cmd_invite(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@collector_paused_to_the_end()
 def cmd_aggregate(args: argparse.Namespace) -> int:
-    """Combine partners' saved assessments into one consortium report."""
+    """Combine partners' saved assessments into one consortium report.
+
+    The cycle collector stays paused throughout (collector.py): what is read lives until the
+    reports are written, and the collector's passes over it freed next to nothing.
+    """
     from consortium_ready.domain.aggregate import aggregate
-    from consortium_ready.reports.consortium import consortium_view
+    from consortium_ready.reports.consortium import summary
     from consortium_ready.reports.render import consortium_reports
     from consortium_ready.store.files import TIMESTAMP, slugify, write_together
     from consortium_ready.store.gathered import VIEW_PREFIX, gather
@@ -460,7 +466,7 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
             error=True,
         )
         return EXIT_FAILED
-    for line in consortium_view(consortium, bank).summary:
+    for line in summary(consortium):
         say(line)
     for path in written:
         say(f"Report {path}")

@@ -101,7 +101,7 @@ def _theme_scores(bank: Bank, assessment: Answered, common: set[str]) -> dict[st
 def _cell(theme: ThemeScore | None) -> Cell | None:
     if theme is None or not theme.counted:
         return None
-    return Cell.model_construct(score=theme.score, band=theme.band, unknown=theme.unknown)
+    return Cell(score=theme.score, band=theme.band, unknown=theme.unknown)
 
 
 def _spread(bank: Bank, index: int, cells: list[Cell | None], labels: list[str]) -> ThemeSpread:

@@ -12,10 +12,10 @@ from consortium_ready.domain.bank import AnswerValue, Bank, Option, Question
 from consortium_ready.domain.consortium import (
     WIDE_APART,
     Answered,
-    Counted,
     Disagreement,
     Position,
 )
+from consortium_ready.domain.result import QuestionStatus
 
 COMPARED = ("single", "yes_no", "number")
 """The kinds of question compared answer for answer (the answers to others are sets or text)."""
@@ -34,21 +34,21 @@ def _chosen(question: Question, value: AnswerValue) -> Option | None:
     return question.option(value) if isinstance(value, str) else None
 
 
-def _disagreement(
-    bank: Bank,
-    question: Question,
-    given: list[tuple[str, Counted, AnswerValue | None]],
-) -> Disagreement | None:
+Given = list[tuple[str, QuestionStatus, AnswerValue | None]]
+"""Each partner's label, how a question counted for it, and its answer."""
+
+
+def _disagreement(bank: Bank, question: Question, given: Given) -> Disagreement | None:
     """How the partners' answers to `question` differ, if they do: None when they agree."""
     levels = _levels(question)
     positions: dict[str, tuple[str, int | None, list[str]]] = {}
     dont_know: list[str] = []
-    for label, counted, value in given:
-        if counted.status == "dont_know":
+    for label, status, value in given:
+        if status == "dont_know":
             dont_know.append(label)
             continue
         option = _chosen(question, value) if value is not None else None
-        if counted.status != "answered" or option is None or value is None:
+        if status != "answered" or option is None or value is None:
             continue
         exact = question.fact and question.kind == "number"
         key, words = (
@@ -84,19 +84,15 @@ def disagreements(
     bank: Bank, members: list[tuple[str, Answered]], common: set[str]
 ) -> list[Disagreement]:
     """Every question compared whose answers differ: facts, and answers two levels apart."""
-    counted = [(label, {s.question: s for s in a.result.questions}, a) for label, a in members]
-    found = []
-    for question in bank.questions:
-        if question.kind not in COMPARED or question.id not in common:
-            continue
-        given = [
-            (label, scores[question.id], a.answers.get(question.id))
-            for label, scores, a in counted
-            if question.id in scores
-        ]
-        if (disagreement := _disagreement(bank, question, given)) is not None:
-            found.append(disagreement)
-    return found
+    compared = [q for q in bank.questions if q.kind in COMPARED and q.id in common]
+    given: dict[str, Given] = {q.id: [] for q in compared}
+    for label, a in members:  # each partner's answers read once, into every question's list
+        counted = {s.question: s.status for s in a.result.questions}
+        for question_id, status in counted.items():
+            if question_id in given:
+                given[question_id].append((label, status, a.answers.get(question_id)))
+    found = (_disagreement(bank, q, given[q.id]) for q in compared)
+    return [disagreement for disagreement in found if disagreement is not None]
 
 
 def importance(bank: Bank, question_id: str) -> float:

@@ -307,7 +307,9 @@ def _member(bank: Bank, m: Member) -> MemberRow:
     )
 
 
-def _summary(c: Consortium, disagreements: int) -> list[str]:
+def summary(c: Consortium) -> list[str]:
+    """The report's opening lines: who answered, how many disagreements and flags."""
+    disagreements = len(c.contradictions) + len(c.spreads) + len(c.theme_gaps)
     cover, leads = c.coverage, [m.label for m in c.leads]
     invited = f" of the {cover.invited} invited" if cover.invited is not None else ""
     if not leads:
@@ -365,7 +367,7 @@ def consortium_view(c: Consortium, bank: Bank) -> ConsortiumView:
         anonymised=c.anonymised,
         date=local_date(c.made),
         bank=c.bank,
-        summary=_summary(c, len(disagreements)),
+        summary=summary(c),
         notes=c.notes,
         disagreements=folded(disagreements, TOP_ITEMS),
         flags=folded([_raised(bank, f, limit) for f in c.flags], TOP_ITEMS),

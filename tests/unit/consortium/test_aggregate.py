@@ -74,6 +74,30 @@ def test_numbers_of_fact_contradict_when_they_differ(bank):
     assert found.levels_apart == 0  # the same band: a contradiction, though not far apart
 
 
+def test_each_answer_names_the_partners_who_gave_it_in_order_and_no_others(bank):
+    """The lead is not asked how partners are paid, so it stands with no answer there."""
+    view = aggregate(
+        returned(
+            partner(bank, "Ashby Carers", "lead", bid_window_weeks=12),
+            partner(bank, "Brook Advice", bid_window_weeks=11, payment_terms="by-results"),
+            partner(bank, "Castle Youth", bid_window_weeks=12),
+            partner(bank, "Dale Foodbank", bid_window_weeks=11, payment_terms="by-results"),
+        ),
+        bank,
+    )
+    [weeks] = [d for d in view.contradictions if d.question == "bid-window-weeks"]
+    assert [(p.answer, p.members) for p in weeks.positions] == [
+        ("12 weeks", ["Ashby Carers", "Castle Youth"]),
+        ("11 weeks", ["Brook Advice", "Dale Foodbank"]),
+    ]
+    [paid] = [d for d in view.spreads if d.question == "payment-terms"]
+    label = bank.question("payment-terms").option
+    assert [(p.answer, p.members) for p in paid.positions] == [
+        (label("in-advance").label, ["Castle Youth"]),
+        (label("by-results").label, ["Brook Advice", "Dale Foodbank"]),
+    ]
+
+
 def test_answers_two_levels_apart_are_a_disagreement_one_level_is_not(bank):
     """values-match is about the partner answering, so only distance counts."""
     levels = [o.value for o in bank.question("values-match").options if not o.dont_know]
