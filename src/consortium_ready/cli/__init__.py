@@ -268,7 +268,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     bank = _bank(args)
-    path = args.file or _runs_of(_scanned(folder, args), args.org)[-1].path
+    path = args.file or _runs_of(_scanned(folder, args, args.org), args.org)[-1].path
     assessment = load_assessment(path, bank)
     if args.import_from:
         from consortium_ready.content.actionscsv import read_tracking
