@@ -39,10 +39,18 @@ GNU_TIME = "/usr/bin/time"
 def environment(**extra: str) -> dict[str, str]:
     """This environment for a child, with the terminal the benchmark gives it said outright
     (COLUMNS and LINES left over from a caller's shell would override the pty's size), and
-    the benchmarks importable (`python -m benchmarks.worker`)."""
+    the benchmarks importable (`python -m benchmarks.worker`).
+
+    The child may write its compiled modules, as a user's Python does on a program's first
+    run: where the caller's environment forbids that (PYTHONDONTWRITEBYTECODE), every run
+    compiled each module changed since its last compiled copy again, and the commands that
+    import most were slowed the most."""
     columns, rows = SIZE
+    inherited = {
+        name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"
+    }
     return {
-        **os.environ,
+        **inherited,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
         "TERM": "xterm-256color",
         "LANG": "C.UTF-8",

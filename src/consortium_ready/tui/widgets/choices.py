@@ -94,11 +94,13 @@ class AnswerLevels(Widget):
         return self._words_at[index, width]
 
     def _text_width(self, width: int) -> int:
+        """The columns for a level's words: what the edge, the mark and a space at the right
+        end leave of `width`."""
         return max(10, width - len(EDGE) - MARK_WIDTH - 1)
 
-    def level_tops(self, width: int | None = None) -> list[int]:
+    def level_tops(self) -> list[int]:
         """The line each level starts on."""
-        inside = self._text_width(self.content_region.width if width is None else width)
+        inside = self._text_width(self.content_region.width)
         tops, line = [], 0
         for index in range(len(self.options)):
             tops.append(line)
