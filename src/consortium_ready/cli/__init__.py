@@ -211,10 +211,10 @@ def _finished(done: Finished) -> None:
         say(f"consortium-ready: finished a save that was interrupted: wrote {path}", error=True)
 
 
-def _scanned(folder: Path, args: argparse.Namespace, organisation: str | None = None) -> Scan:
-    """The saved assessments in `folder` (only `organisation`'s, if given), once saves a kill
-    interrupted there are finished; each file skipped is named. InputError if `folder` is a
-    file."""
+def _scanned(folder: Path, args: argparse.Namespace) -> Scan:
+    """The saved assessments in `folder` (only the organisation `--org` names, if it is given),
+    once saves a kill interrupted there are finished; each file skipped is named. InputError
+    if `folder` is a file."""
     from consortium_ready.reports.unfinished import finish_saves
     from consortium_ready.store.history import scan
 
@@ -223,7 +223,7 @@ def _scanned(folder: Path, args: argparse.Namespace, organisation: str | None = 
             [Problem(folder, None, "--reports", "is a file, not a folder of saved assessments")]
         )
     _finished(finish_saves(folder, functools.cache(lambda: _bank(args))))
-    found = scan(folder, organisation)
+    found = scan(folder, args.org)
     _warn_skipped(found.warnings)
     return found
 
@@ -268,7 +268,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     bank = _bank(args)
-    path = args.file or _runs_of(_scanned(folder, args, args.org), args.org)[-1].path
+    path = args.file or _runs_of(_scanned(folder, args), args.org)[-1].path
     assessment = load_assessment(path, bank)
     if args.import_from:
         from consortium_ready.content.actionscsv import read_tracking
@@ -328,7 +328,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     from consortium_ready.store.history import Scan
 
     folder = reports_dir(args.reports)
-    found = _scanned(folder, args, args.org)
+    found = _scanned(folder, args)
     if args.org:
         found = Scan(folder, _runs_of(found, args.org))
     if not found.entries:
@@ -358,7 +358,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
         fmt = _format_of(args.out, None, COMPARISON_FORMATS)
     if args.org:
-        found = _scanned(reports_dir(args.reports), args, args.org)
+        found = _scanned(reports_dir(args.reports), args)
         mine = _runs_of(found, args.org, needed=2)
         old, new = mine[-2].load(bank), mine[-1].load(bank)
     else:
