@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
+from textual.widgets import Button, Header, Input, OptionList, Static
 
 from consortium_ready.domain.bank import DONT_KNOW, AnswerValue, Question
 from consortium_ready.domain.questionnaire import Questionnaire
@@ -21,6 +21,8 @@ from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import WorkScreen, foot
 from consortium_ready.tui.text import literal
 from consortium_ready.tui.widgets.choices import NUMBER_KEYS, AnswerChoices
+from consortium_ready.tui.widgets.position import PositionLine
+from consortium_ready.tui.widgets.questiontext import QuestionText
 from consortium_ready.tui.widgets.themes import ThemeList, theme_progress
 from consortium_ready.tui.widgets.typed import TYPED_ID, NumberAnswer, TextAnswer
 
@@ -34,6 +36,11 @@ HOW_TO_ANSWER = {
     "number": "Type a number; Enter goes to the next question.",
     "text": "Type your answer, or leave it empty; Enter goes to the next question.",
 }
+
+
+def _heading(words: str) -> tuple[str, str]:
+    """A heading within a text, styled as the `.heading` of a screen's own."""
+    return f"{words}\n", "bold $text-accent"
 
 
 class KeysThatApply(NamedTuple):
@@ -86,24 +93,18 @@ class QuestionScreen(WorkScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="where"):
-            yield Static(id="position", markup=False)
-            yield ProgressBar(id="progress", show_eta=False)
+        yield PositionLine(id="position")
         with Horizontal(id="main"):
             yield ThemeList(id="theme-list")
             with VerticalScroll(id="body"):
                 with Vertical(id="ask"):
                     yield Static(id="theme-line", markup=False)
-                    yield Static(id="question-text")
-                    yield Static(id="how", classes="hint", markup=False)
+                    yield QuestionText(id="question-text")
                     yield Vertical(id="answer")
                     yield Static(id="note-text")
                 with Vertical(id="context"):
-                    yield Static("Why this matters", classes="heading why")
-                    yield Static(id="why", classes="why")
-                    yield Static("What the sources show", classes="heading cited")
-                    yield Static(id="lessons", classes="cited")
-                    yield Vertical(*self._case_buttons(), id="case-buttons", classes="cited")
+                    yield Static(id="why-and-lessons")
+                    yield Vertical(*self._case_buttons(), id="case-buttons")
         yield from foot(
             [
                 Button("Back", id="back-button"),
@@ -152,8 +153,9 @@ class QuestionScreen(WorkScreen):
         draft = self.session.draft
         with self.app.batch_update():
             await self._show_answer(question, draft.answers.get(question.id))
-            self._part("#question-text", Static).update(literal(question.text))
-            self._part("#how", Static).update(HOW_TO_ANSWER[question.kind])
+            self._part("#question-text", QuestionText).show(
+                literal(question.text), HOW_TO_ANSWER[question.kind]
+            )
             self._show_note(draft.notes.get(question.id))
             self._show_why_and_lessons(question)
             self._show_case_buttons(question)
@@ -205,21 +207,29 @@ class QuestionScreen(WorkScreen):
         return KeysThatApply(question.kind in CHOICE_KINDS, bool(cases), not typed, dont_know)
 
     def _show_why_and_lessons(self, question: Question) -> None:
-        """Why the question matters, and the lessons of the consortia it cites."""
-        for part in self._parts(".why"):
-            part.display = bool(question.why)
-        self._part("#why", Static).update(literal(question.why or ""))
+        """Why the question matters, and the lessons of the sources it cites, with their case
+        studies' buttons; as one text, so that a step lays out and draws one widget for it."""
         cited = citations(self.session.bank, question.cites)
-        for part in self._parts(".cited"):
-            part.display = bool(cited)
-        self._part("#lessons", Static).update(
-            Content("\n\n").join(
+        parts = []
+        if question.why:
+            parts.append(Content.assemble(_heading("Why this matters"), literal(question.why)))
+        if cited:
+            parts.append(
                 Content.assemble(
-                    (citation.case, "bold"), f" ({citation.kind}): ", literal(citation.text)
+                    _heading("What the sources show"),
+                    Content("\n\n").join(
+                        Content.assemble(
+                            (citation.case, "bold"),
+                            f" ({citation.kind}): ",
+                            literal(citation.text),
+                        )
+                        for citation in cited
+                    ),
                 )
-                for citation in cited
             )
-        )
+        shown = self._part("#why-and-lessons", Static)
+        shown.display = bool(parts)
+        shown.update(Content("\n\n").join(parts))
 
     def _case_buttons(self) -> list[Button]:
         """A button for each case study in the bank, hidden until a question cites it."""
@@ -241,6 +251,7 @@ class QuestionScreen(WorkScreen):
                 box.move_child(button, before=place)
         for button in box.children:
             button.display = button.id in cited
+        box.display = bool(cited)
 
     def _parts(self, selector: str) -> list[Widget]:
         """The widgets `selector` finds, found once: the screen's parts last as long as it.
@@ -269,15 +280,12 @@ class QuestionScreen(WorkScreen):
         themes = questionnaire.themes()
         theme = next(t for t in themes if t.id == question.theme)
         position = questionnaire.position(question.id) or 0
-        self._part("#position", Static).update(
-            f"Question {position} of {len(questionnaire.asked)} · {questionnaire.given} answered",
-            layout=False,  # one line, as wide as there is room for, whatever it says
+        self._part("#position", PositionLine).show(
+            position, len(questionnaire.asked), questionnaire.given
         )
         self._part("#theme-line", Static).update(
-            f"{theme.title} · {theme_progress(theme, answered=True)}"
-        )
-        self._part("#progress", ProgressBar).update(
-            total=len(questionnaire.asked), progress=questionnaire.given
+            f"{theme.title} · {theme_progress(theme, answered=True)}",
+            layout=False,  # one line, cut short if need be, whatever it says
         )
         self._part("#theme-list", ThemeList).show(themes, question.theme)
 
