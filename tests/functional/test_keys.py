@@ -110,23 +110,36 @@ async def test_d_chooses_dont_know_and_shows_it(make_app):
         assert drawn(choices)[choices.level_tops()[2]].startswith("▌ 3 (•)")
 
 
-async def test_the_key_list_is_redrawn_only_when_its_keys_change(make_app):
+async def test_the_key_list_keeps_its_keys_and_dims_those_that_do_not_apply(make_app):
     """Asked to redraw with the same keys (as on each change of focus), the footer keeps
-    its keys; from question to question it shows each one's own (number keys only for
-    options to choose)."""
+    its keys. From question to question it keeps them too, in the same places: a key that
+    does not apply (the number keys where there are no options, the letters while a box
+    is typed in) is dimmed, and where it applies again it works again, clicked as well as
+    pressed."""
     async with under_way(make_app(), role="partner") as pilot:
         screen = pilot.app.screen
         assert isinstance(screen, QuestionScreen)
-        before = list(screen.query(FooterKey))
+        keys = list(screen.query(FooterKey))
         screen.refresh_bindings()
         await settle(pilot)
-        assert list(screen.query(FooterKey)) == before, "the same keys are not mounted anew"
         kinds_seen = set()
         while pilot.app.screen is screen:
-            kinds_seen.add(screen.question.kind)
-            described = [key.description for key in screen.query(FooterKey)]
-            assert ("Choose" in described) == (screen.question.kind in CHOICE_KINDS)
-            await press(pilot, "1" if screen.question.kind in CHOICE_KINDS else "enter")
+            question = screen.question
+            kinds_seen.add(question.kind)
+            assert list(screen.query(FooterKey)) == keys, "the same keys are not mounted anew"
+            (choose,) = (key for key in keys if key.description == "Choose")
+            assert choose.has_class("-disabled") == (question.kind not in CHOICE_KINDS)
+            (themes,) = (key for key in keys if key.description == "Themes")
+            assert themes.has_class("-disabled") == (question.kind not in CHOICE_KINDS), (
+                "t is typed"
+            )
+            if question.kind in CHOICE_KINDS:
+                await pilot.click(choose)
+                await settle(pilot)
+                assert pilot.app.session.draft.answers[question.id] in (
+                    question.options[0].value,
+                    [question.options[0].value],
+                ), "a click on 1-9 chooses the first answer"
             await press(pilot, "enter")
             await settle(pilot)  # the footer redraws after the screen has
         assert len(kinds_seen) > 1, "the walk met questions of more than one kind"

@@ -24,7 +24,7 @@ from consortium_ready.tui.widgets.choices import NUMBER_KEYS, AnswerChoices
 from consortium_ready.tui.widgets.position import PositionLine
 from consortium_ready.tui.widgets.questiontext import QuestionText
 from consortium_ready.tui.widgets.themes import ThemeList, theme_progress
-from consortium_ready.tui.widgets.typed import TYPED_ID, NumberAnswer, TextAnswer
+from consortium_ready.tui.widgets.typed import NUMBER_BOX, NumberAnswer, TextAnswer
 
 CHOICE_KINDS = ("single", "yes_no", "multi")
 PartType = TypeVar("PartType", bound=Widget)
@@ -53,8 +53,8 @@ class KeysThatApply(NamedTuple):
 
     @property
     def shown(self) -> tuple[bool, bool]:
-        """Those the footer shows (not `c` or `d`): only a change in these redraws it, as
-        redrawing it mounts its keys anew. Pressed, every key is checked as it is."""
+        """Those the footer shows (not `c` or `d`), dimmed where they do not apply: only a
+        change in these need be shown there. Pressed, every key is checked as it is."""
         return self.options, self.notes
 
 
@@ -89,7 +89,7 @@ class QuestionScreen(WorkScreen):
         super().__init__()
         self.set_reactive(QuestionScreen.current, question_id)
         self._keys_for: KeysThatApply | None = None
-        self._found: dict[str, list[Widget]] = {}
+        self._found: dict[str, Widget] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,7 +100,9 @@ class QuestionScreen(WorkScreen):
                 with Vertical(id="ask"):
                     yield Static(id="theme-line", markup=False)
                     yield QuestionText(id="question-text")
-                    yield Vertical(id="answer")
+                    yield AnswerChoices("", [], [], multiple=False, id="choices")
+                    yield NumberAnswer(id="number-answer")
+                    yield TextAnswer(id="text-answer")
                     yield Static(id="note-text")
                 with Vertical(id="context"):
                     yield Static(id="why-and-lessons")
@@ -117,15 +119,15 @@ class QuestionScreen(WorkScreen):
             ],
         )
 
-    async def on_mount(self) -> None:
-        await self._show_question()
+    def on_mount(self) -> None:
+        self._show_question()
         # The bank, the modules, and this screen's widgets and styles, built once, last as
         # long as the questionnaire: out of the collector's sight, they no longer lengthen
         # each full collection. One freeze here covers them all.
         gc.freeze()
 
-    async def watch_current(self) -> None:
-        await self._show_question()
+    def watch_current(self) -> None:
+        self._show_question()
 
     @property
     def question(self) -> Question:
@@ -142,17 +144,14 @@ class QuestionScreen(WorkScreen):
 
     # Showing the question ---------------------------------------------------------
 
-    async def _show_question(self) -> None:
-        """Fill the screen with the current question, updating its widgets in place.
-
-        Only a change between options and a typed answer mounts anything, and it comes
-        first, so that the rest changes together and is painted in one frame.
-        """
+    def _show_question(self) -> None:
+        """Fill the screen with the current question, updating its widgets in place: nothing
+        is mounted, so that it all changes together and is painted in one frame."""
         question = self.question
         self.session.visit(question.id)
         draft = self.session.draft
         with self.app.batch_update():
-            await self._show_answer(question, draft.answers.get(question.id))
+            answer = self._show_answer(question, draft.answers.get(question.id))
             self._part("#question-text", QuestionText).show(
                 literal(question.text), HOW_TO_ANSWER[question.kind]
             )
@@ -161,41 +160,39 @@ class QuestionScreen(WorkScreen):
             self._show_case_buttons(question)
             self._part("#body", VerticalScroll).scroll_home(animate=False)
             self._show_progress()
-            self._answer_widget().focus(scroll_visible=False)
+            answer.focus(scroll_visible=False)
         shown_before = self._keys_for and self._keys_for.shown
         self._keys_for = self._keys_that_apply(question)
         if self._keys_for.shown != shown_before:
             self.refresh_bindings()
 
-    async def _show_answer(self, question: Question, answer: AnswerValue | None) -> None:
-        """Reuse the options widget from one choice question to the next; else build anew."""
+    def _show_answer(self, question: Question, answer: AnswerValue | None) -> Widget:
+        """Show the answer widget for the kind of question, with the answer given so far,
+        and hide the others; return what takes the keys: the options, or the box."""
+        choices = self._part("#choices", AnswerChoices)
+        number = self._part("#number-answer", NumberAnswer)
+        text = self._part("#text-answer", TextAnswer)
+        shown: Widget = {"number": number, "text": text}.get(question.kind, choices)
+        for widget in (choices, number, text):
+            widget.display = widget is shown
+        if question.kind == "number":
+            number.show(question, answer)
+            return number.query_one(f"#{NUMBER_BOX}")
+        if question.kind == "text":
+            text.show(answer)
+            return text.query_one(Input)
         if isinstance(answer, list):
             chosen = answer
         else:
             chosen = [answer] if isinstance(answer, str) and answer else []
-        reusable = self._choices()
-        if question.kind in CHOICE_KINDS and reusable is not None:
-            reusable.show(question.id, question.options, chosen, multiple=question.kind == "multi")
-            return
-        box = self._part("#answer", Vertical)
-        await box.remove_children()
-        await box.mount(self._answer_input(question, answer, chosen))
+        choices.show(question.id, question.options, chosen, multiple=question.kind == "multi")
+        return choices
 
     def _show_note(self, note: str | None) -> None:
         shown = self._part("#note-text", Static)
         shown.display = bool(note)
         if note:
             shown.update(Content.assemble(("Your note: ", "bold"), literal(note)))
-
-    @staticmethod
-    def _answer_input(question: Question, answer: AnswerValue | None, chosen: list[str]) -> Widget:
-        if question.kind == "number":
-            return NumberAnswer(question, answer)
-        if question.kind == "text":
-            return TextAnswer(answer)
-        return AnswerChoices(
-            question.id, question.options, chosen, multiple=question.kind == "multi", id="choices"
-        )
 
     def _keys_that_apply(self, question: Question) -> KeysThatApply:
         """Which keys work here: number keys pick options; `c` opens a case study it cites;
@@ -253,26 +250,19 @@ class QuestionScreen(WorkScreen):
             button.display = button.id in cited
         box.display = bool(cited)
 
-    def _parts(self, selector: str) -> list[Widget]:
-        """The widgets `selector` finds, found once: the screen's parts last as long as it.
-        (Not the answer's widgets, which change with the kind of question.)"""
-        if selector not in self._found:
-            self._found[selector] = list(self.query(selector))
-        return self._found[selector]
-
     def _part(self, selector: str, kind: type[PartType]) -> PartType:
-        """The one widget `selector` finds, found once."""
-        (part,) = self._parts(selector)
+        """The one widget `selector` finds, found once: the screen's parts last as long as it."""
+        if selector not in self._found:
+            self._found[selector] = self.query_one(selector, kind)
+        part = self._found[selector]
         assert isinstance(part, kind)
         return part
 
     def _choices(self) -> AnswerChoices | None:
         """The options showing, if the question showing has options."""
-        answer = self._part("#answer", Vertical).children
-        return answer[0] if answer and isinstance(answer[0], AnswerChoices) else None
-
-    def _answer_widget(self) -> Widget:
-        return self._choices() or self._part("#answer", Vertical).query_one(Input)
+        if self.question.kind not in CHOICE_KINDS:
+            return None
+        return self._part("#choices", AnswerChoices)
 
     def _show_progress(self) -> None:
         questionnaire = self.questionnaire
@@ -308,15 +298,18 @@ class QuestionScreen(WorkScreen):
 
     def _record_typed(self) -> bool:
         """Record a typed answer; False (with a message shown) if it is not a valid one."""
-        typed = next(iter(self.query(".typed-answer")), None)
-        if not isinstance(typed, NumberAnswer | TextAnswer):
-            return True
         question = self.question
-        try:
-            value = typed.answer()
-        except ValueError:
-            self.query_one(f"#{TYPED_ID}").focus()
-            return False
+        if question.kind == "number":
+            number = self._part("#number-answer", NumberAnswer)
+            try:
+                value = number.answer()
+            except ValueError:
+                number.query_one(f"#{NUMBER_BOX}").focus()
+                return False
+        elif question.kind == "text":
+            value = self._part("#text-answer", TextAnswer).answer()
+        else:
+            return True
         if value is not None:
             self.session.answer(question.id, value)
         elif self.session.draft.answers.get(question.id) != DONT_KNOW:
@@ -347,7 +340,7 @@ class QuestionScreen(WorkScreen):
             self.app.open_review()
 
     @on(AnswerChoices.Confirmed, "#choices")
-    @on(Input.Submitted, f"#{TYPED_ID}")
+    @on(Input.Submitted, ".typed-box")
     @on(Button.Pressed, "#next-button")
     def action_next(self) -> None:
         if self._record_typed():
@@ -419,6 +412,7 @@ class QuestionScreen(WorkScreen):
         if self._keys_for is None:
             return True
         options, cases, notes, dont_know = self._keys_for
-        return {"pick": options, "case": cases, "note": notes, "dont_know": dont_know}.get(
-            action, True
-        )
+        applies = {"pick": options, "case": cases, "note": notes, "dont_know": dont_know}
+        # A key that does not apply here is shown dimmed rather than dropped, so that the
+        # footer keeps the same keys in the same places from one question to the next.
+        return True if applies.get(action, True) else None

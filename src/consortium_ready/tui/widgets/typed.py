@@ -18,10 +18,24 @@ from consortium_ready.words import plain_number
 if TYPE_CHECKING:
     from consortium_ready.domain.bank import AnswerValue, Question
 
-TYPED_ID = "typed"
+NUMBER_BOX = "typed"
+TEXT_BOX = "typed-text"
 
 
-class NumberBox(Input):
+def _set_value(box: Input, value: str) -> None:
+    """Put `value` in `box`, with the cursor at its end, as a person would leave it."""
+    box.value = value
+    box.cursor_position = len(value)
+
+
+class TypedBox(Input):
+    """A box for a typed answer: Enter goes to the next question, and the footer says so,
+    as it does over the options."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Next")]
+
+
+class NumberBox(TypedBox):
     """A box for a number, where `n` (add a note) and `d` (don't know) still work."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -31,49 +45,57 @@ class NumberBox(Input):
 
 
 class NumberAnswer(Vertical):
-    """A number box, a "don't know" button if offered, and what each range of numbers means."""
+    """A number box, a "don't know" button if offered, and what each range of numbers means.
 
-    def __init__(self, question: Question, value: AnswerValue | None) -> None:
-        super().__init__(classes="typed-answer")
-        self.question = question
-        self._initial = plain_number(value) if isinstance(value, int | float) else ""
-        self._dont_know = value == DONT_KNOW
+    Mounted once, it shows each number question in turn (`show`).
+    """
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id, classes="typed-answer")
+        self.question: Question | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="typed-row"):
             yield NumberBox(
-                self._initial,
                 placeholder="for example 8",
                 restrict=r"[0-9]*\.?[0-9]*",
                 max_length=9,
-                id=TYPED_ID,
+                id=NUMBER_BOX,
+                classes="typed-box",
             )
-            yield Static(self.question.unit or "", classes="unit", markup=False)
-            if self.question.option(DONT_KNOW):
-                yield Button(
-                    "Don't know (d)",
-                    id="dont-know",
-                    variant="primary" if self._dont_know else "default",
-                )
-        yield Static(
-            "You answered: Don't know." if self._dont_know else "",
-            classes="problem-or-note",
-            id="typed-problem",
-            markup=False,
-        )
+            yield Static(classes="unit", markup=False)
+            yield Button("Don't know (d)", id="dont-know")
+        yield Static(classes="problem-or-note", id="typed-problem", markup=False)
         yield Static("What each number means", classes="heading")
-        bands = self.question.number_bands
-        yield AnswerLevels(bands, [f"{plain_number(band.from_ or 0)}+" for band in bands])
+        yield AnswerLevels([], [])
 
-    def on_mount(self) -> None:
-        self._show_band(self._initial)
+    def show(self, question: Question, value: AnswerValue | None) -> None:
+        """Ask `question`, with `value` the answer given so far."""
+        self.question = question
+        typed = plain_number(value) if isinstance(value, int | float) else ""
+        dont_know = value == DONT_KNOW
+        box = self.query_one(NumberBox)
+        with box.prevent(Input.Changed):
+            _set_value(box, typed)
+        self.query_one(".unit", Static).update(question.unit or "")
+        button = self.query_one("#dont-know", Button)
+        button.display = question.option(DONT_KNOW) is not None
+        button.variant = "primary" if dont_know else "default"
+        self.query_one("#typed-problem", Static).update(
+            "You answered: Don't know." if dont_know else ""
+        )
+        bands = question.number_bands
+        marks = [f"{plain_number(band.from_ or 0)}+" for band in bands]
+        self.query_one(AnswerLevels).show_levels(bands, marks, frozenset())
+        self._show_band(typed)
 
-    @on(Input.Changed, f"#{TYPED_ID}")
+    @on(Input.Changed, f"#{NUMBER_BOX}")
     def _typed(self, event: Input.Changed) -> None:
         self.query_one("#typed-problem", Static).update("")
         self._show_band(event.value)
 
     def _show_band(self, text: str) -> None:
+        assert self.question is not None
         try:
             number = parse_number(text, self.question)
         except ValueError:
@@ -85,25 +107,32 @@ class NumberAnswer(Vertical):
 
     def answer(self) -> AnswerValue | None:
         """The number typed, or None; ValueError, shown below the box, if it is not a number."""
+        assert self.question is not None
         try:
-            return parse_number(self.query_one(f"#{TYPED_ID}", Input).value, self.question)
+            return parse_number(self.query_one(NumberBox).value, self.question)
         except ValueError as error:
             self.query_one("#typed-problem", Static).update(str(error))
             raise
 
 
 class TextAnswer(Vertical):
-    """A free-text answer: not scored, kept with the assessment."""
+    """A free-text answer: not scored, kept with the assessment. Mounted once, it shows each
+    text question's answer in turn (`show`)."""
 
-    def __init__(self, value: AnswerValue | None) -> None:
-        super().__init__(classes="typed-answer")
-        self._initial = value if isinstance(value, str) else ""
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id, classes="typed-answer")
 
     def compose(self) -> ComposeResult:
-        yield Input(
-            self._initial, placeholder="Type your answer here, or leave it empty", id=TYPED_ID
+        yield TypedBox(
+            placeholder="Type your answer here, or leave it empty",
+            id=TEXT_BOX,
+            classes="typed-box",
         )
         yield Static("This answer is not scored; it is kept with your assessment.", classes="hint")
 
+    def show(self, value: AnswerValue | None) -> None:
+        """Show `value`, the answer given so far."""
+        _set_value(self.query_one(Input), value if isinstance(value, str) else "")
+
     def answer(self) -> AnswerValue | None:
-        return self.query_one(f"#{TYPED_ID}", Input).value.strip() or None
+        return self.query_one(Input).value.strip() or None
