@@ -50,9 +50,9 @@ def test_work_that_ends_the_run_freezes_what_it_leaves_and_turns_the_collector_o
 
 def test_reading_the_bank_is_done_with_the_collector_paused(monkeypatch):
     seen: list[bool] = []
-    read_yaml = loader.read_yaml
+    parse_yaml = loader.parse_yaml
     monkeypatch.setattr(
-        loader, "read_yaml", lambda *args: (seen.append(gc.isenabled()), read_yaml(*args))[1]
+        loader, "parse_yaml", lambda *args: (seen.append(gc.isenabled()), parse_yaml(*args))[1]
     )
     loader.load_bank(MINI / "questions", MINI / "seeds")
     assert seen and not any(seen)

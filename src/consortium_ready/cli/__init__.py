@@ -34,16 +34,18 @@ Format = TypeVar("Format", bound=str)
 
 
 def _bank(args: argparse.Namespace) -> Bank:
-    from consortium_ready.content.loader import load_bank
+    """The bank the options name, from the cache when it holds this very bank (bankcache.py)."""
+    from consortium_ready.store.bankcache import cached_bank
 
-    return load_bank(args.questions, args.seeds)
+    return cached_bank(args.questions, args.seeds)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from consortium_ready.content.loader import load_bank
     from consortium_ready.domain.citations import citation_coverage
     from consortium_ready.words import bank_name, printable
 
-    bank = _bank(args)
+    bank = load_bank(args.questions, args.seeds)  # every file read and checked, not the cache
     coverage = citation_coverage(bank)
     scored = [q for q in bank.questions if q.scored]
     items = sum(len(case.items) for case in bank.cases)
