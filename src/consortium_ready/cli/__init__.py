@@ -107,7 +107,10 @@ def cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@collector_paused_to_the_end()
 def cmd_assess(args: argparse.Namespace) -> int:
+    """Score an answers file and save it with every report. The cycle collector stays paused
+    throughout, as in cmd_aggregate: what the run makes lives until it ends."""
     from consortium_ready.cli.text import table
     from consortium_ready.content.answersfile import read_answers
     from consortium_ready.reports.saving import assess_and_save
@@ -340,7 +343,10 @@ def cmd_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@collector_paused_to_the_end()
 def cmd_compare(args: argparse.Namespace) -> int:
+    """What changed between two saved assessments. The cycle collector stays paused
+    throughout, as in cmd_aggregate: what the run makes lives until it ends."""
     from consortium_ready.cli.text import comparison_text
     from consortium_ready.domain.compare import compare
     from consortium_ready.store.files import reports_dir
