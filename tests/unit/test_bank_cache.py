@@ -11,6 +11,7 @@ import pytest
 
 from consortium_ready.cli import main
 from consortium_ready.content import loader
+from consortium_ready.content.bankfiles import read_bank_files
 from consortium_ready.domain.bank import Bank
 from consortium_ready.errors import InputError
 from consortium_ready.store import bankcache
@@ -152,3 +153,11 @@ def test_commands_use_the_cache_but_validate_checks_every_file(checked, capsys):
         assert main([*command, *MINI_ARGS]) == 0
     capsys.readouterr()
     assert checked() == 3
+
+
+def test_the_content_hash_is_known_before_anything_is_parsed_and_is_as_it_was():
+    """Saved assessments name their bank by it: reading the files apart from parsing them
+    must not change it (the mini bank's, as the loader made it before)."""
+    assert read_bank_files(MINI / "questions", MINI / "seeds").content_hash == (
+        "sha256:44088baafb9bf12bcfcab05df0dc47680de3cbc37e437a88f4a4091fba462adc"
+    )
