@@ -20,8 +20,7 @@ from pathlib import Path
 
 from benchmarks.measure import Finished, in_turn, run, summary
 from benchmarks.table import Row, duration, ratio
-from consortium_ready.content.bankchecks import BANK_FILE
-from consortium_ready.content.loader import FLAGS_FILE, THEMES_DIR, default_dirs
+from consortium_ready.content.bankfiles import BANK_FILE, FLAGS_FILE, THEMES_DIR, default_dirs
 
 SIZES = {"shipped": 0, "1,000": 10, "10,000": 100}
 """Each bank's name, and how many times its themes are repeated (0: the shipped files)."""

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from consortium_ready.content.loader import default_dirs, load_bank
+from consortium_ready.content.bankfiles import default_dirs
+from consortium_ready.content.loader import load_bank
 from consortium_ready.domain.bank import Bank
 from tests.unit.helpers import MINI
 

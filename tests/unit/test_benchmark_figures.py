@@ -18,7 +18,8 @@ from benchmarks.table import (
     ratio,
 )
 
-from consortium_ready.content.loader import default_dirs, load_bank
+from consortium_ready.content.bankfiles import default_dirs
+from consortium_ready.content.loader import load_bank
 
 
 def test_p95_is_the_nearest_rank():

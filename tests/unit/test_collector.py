@@ -1,5 +1,5 @@
 """The cycle collector is paused while a bank or saved assessments are read, and while
-`aggregate` works, which then freezes what it leaves; never left off."""
+`aggregate`, `assess` and `compare` work, which then freeze what they leave; never left off."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import pytest
 from consortium_ready.cli import main
 from consortium_ready.collector import collector_paused, collector_paused_to_the_end
 from consortium_ready.content import loader
-from consortium_ready.domain import aggregate
-from consortium_ready.reports import render
+from consortium_ready.domain import aggregate, compare
+from consortium_ready.reports import render, saving
 from consortium_ready.store import gathered
 from consortium_ready.store.gathered import gather
 from tests.unit.badinput import good_saved_text
-from tests.unit.helpers import MINI
+from tests.unit.helpers import GOOD, MINI
 
 MINI_BANK = ["--questions", str(MINI / "questions"), "--seeds", str(MINI / "seeds")]
 
@@ -50,9 +50,9 @@ def test_work_that_ends_the_run_freezes_what_it_leaves_and_turns_the_collector_o
 
 def test_reading_the_bank_is_done_with_the_collector_paused(monkeypatch):
     seen: list[bool] = []
-    read_yaml = loader.read_yaml
+    parse_yaml = loader.parse_yaml
     monkeypatch.setattr(
-        loader, "read_yaml", lambda *args: (seen.append(gc.isenabled()), read_yaml(*args))[1]
+        loader, "parse_yaml", lambda *args: (seen.append(gc.isenabled()), parse_yaml(*args))[1]
     )
     loader.load_bank(MINI / "questions", MINI / "seeds")
     assert seen and not any(seen)
@@ -87,3 +87,25 @@ def test_aggregate_works_with_the_collector_paused_then_freezes_what_is_left(mon
     assert seen == [False, False]
     assert gc.isenabled() and gc.get_freeze_count() > 0
     assert len(list(out.iterdir())) == 3
+
+
+def test_assess_and_compare_work_with_the_collector_paused_then_freeze_what_is_left(
+    monkeypatch, tmp_path
+):
+    answers, reports = tmp_path / "answers.yaml", str(tmp_path / "reports")
+    answers.write_text(GOOD, encoding="utf-8")
+    seen: list[bool] = []
+    for module, name in ((saving, "assess_and_save"), (compare, "compare")):
+        step = getattr(module, name)
+        monkeypatch.setattr(
+            module, name, lambda *a, step=step, **k: (seen.append(gc.isenabled()), step(*a, **k))[1]
+        )
+    for command in (
+        ["assess", "--answers", str(answers)],
+        ["assess", "--answers", str(answers)],
+        ["compare", "--org", "Riverside Advice"],
+    ):
+        gc.unfreeze()
+        assert main([*command, "--reports", reports, *MINI_BANK]) == 0
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    assert seen == [False, False, False]

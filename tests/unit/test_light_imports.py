@@ -1,5 +1,6 @@
 """The quick paths import only what they use: `--help` and `--version` no models, YAML,
-templates or Textual; the start screen's look around no rendering and no unused model built."""
+templates or Textual; the start screen's look around no rendering and no unused model built;
+a command whose bank is kept (store/bankcache.py) no YAML."""
 
 from __future__ import annotations
 
@@ -29,6 +30,16 @@ print(Assessment.__pydantic_complete__)
 """
 
 
+KEPT_BANK = """
+import sys
+from consortium_ready.store.bankcache import cached_bank
+from consortium_ready.store.saved import load_assessment
+cached_bank()
+checking = ("yaml", "jinja2", "consortium_ready.content.bankchecks")
+print(*sorted(m for m in checking if m in sys.modules))
+"""
+
+
 def _run(code: str, *args: str) -> list[str]:
     done = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
@@ -42,3 +53,11 @@ def test_the_version_and_help_import_no_models_yaml_templates_or_textual():
 
 def test_the_start_screen_renders_nothing_and_builds_no_unused_model(tmp_path: Path):
     assert _run(START_SCREEN, str(tmp_path / "reports")) == ["", "False"]
+
+
+def test_a_kept_bank_and_saved_assessments_are_read_without_yaml_or_the_bank_checks(
+    monkeypatch, tmp_path: Path
+):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert _run(KEPT_BANK) == ["consortium_ready.content.bankchecks yaml"]  # the bank is kept
+    assert _run(KEPT_BANK) == [""]

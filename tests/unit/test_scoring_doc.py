@@ -32,7 +32,8 @@ from pathlib import Path
 
 import pytest
 
-from consortium_ready.content.loader import default_dirs, load_bank
+from consortium_ready.content.bankfiles import default_dirs
+from consortium_ready.content.loader import load_bank
 from consortium_ready.domain.answerset import AnswerSet
 from consortium_ready.domain.bank import DONT_KNOW, AnswerValue, Bank, Flag, FlagCondition, Question
 from consortium_ready.domain.conditions import condition_state, visibility

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
-from consortium_ready.reports import templatecache
 from consortium_ready.reports.templatecache import TemplateCache, compiled_settings
 
 PLAIN = "\n  Hello Harrow CVS\n"
@@ -74,12 +73,3 @@ def test_a_cache_folder_that_cannot_be_made_costs_only_the_saving(templates, tmp
     runs = [Counted(templates, tmp_path / "cache") for _ in range(2)]
     assert [run.render() for run in runs] == [PLAIN] * 2
     assert [run.compiled for run in runs] == [1, 1]
-
-
-def test_the_cache_is_in_the_users_cache_folder(monkeypatch, tmp_path):
-    monkeypatch.setattr(templatecache.sys, "platform", "linux")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert templatecache.cache_folder() == tmp_path / "consortium-ready"
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    monkeypatch.setenv("HOME", str(tmp_path))
-    assert templatecache.cache_folder() == tmp_path / ".cache" / "consortium-ready"

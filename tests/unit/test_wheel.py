@@ -13,7 +13,8 @@ CHECK = """
 import consortium_ready, sys
 from pathlib import Path
 from datetime import UTC, datetime
-from consortium_ready.content.loader import default_dirs, load_bank
+from consortium_ready.content.bankfiles import default_dirs
+from consortium_ready.content.loader import load_bank
 from consortium_ready.domain.answerset import AnswerSet
 from consortium_ready.domain.assessment import assess
 from consortium_ready.domain.profile import Profile

@@ -34,16 +34,18 @@ Format = TypeVar("Format", bound=str)
 
 
 def _bank(args: argparse.Namespace) -> Bank:
-    from consortium_ready.content.loader import load_bank
+    """The bank the options name, from the cache when it holds this very bank (bankcache.py)."""
+    from consortium_ready.store.bankcache import cached_bank
 
-    return load_bank(args.questions, args.seeds)
+    return cached_bank(args.questions, args.seeds)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from consortium_ready.content.loader import load_bank
     from consortium_ready.domain.citations import citation_coverage
     from consortium_ready.words import bank_name, printable
 
-    bank = _bank(args)
+    bank = load_bank(args.questions, args.seeds)  # every file read and checked, not the cache
     coverage = citation_coverage(bank)
     scored = [q for q in bank.questions if q.scored]
     items = sum(len(case.items) for case in bank.cases)
@@ -105,7 +107,10 @@ def cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@collector_paused_to_the_end()
 def cmd_assess(args: argparse.Namespace) -> int:
+    """Score an answers file and save it with every report. The cycle collector stays paused
+    throughout, as in cmd_aggregate: what the run makes lives until it ends."""
     from consortium_ready.cli.text import table
     from consortium_ready.content.answersfile import read_answers
     from consortium_ready.reports.saving import assess_and_save
@@ -338,7 +343,10 @@ def cmd_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@collector_paused_to_the_end()
 def cmd_compare(args: argparse.Namespace) -> int:
+    """What changed between two saved assessments. The cycle collector stays paused
+    throughout, as in cmd_aggregate: what the run makes lives until it ends."""
     from consortium_ready.cli.text import comparison_text
     from consortium_ready.domain.compare import compare
     from consortium_ready.store.files import reports_dir

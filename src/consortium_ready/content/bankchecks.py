@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from consortium_ready.content.bankfiles import BANK_FILE
 from consortium_ready.content.yamlfile import YamlDocument
 from consortium_ready.domain.bank import DONT_KNOW, Bank, Flag, Question, ThemeFile
 from consortium_ready.domain.citations import cited_refs
@@ -18,7 +19,6 @@ from consortium_ready.domain.profilefields import KINDS, ROLES, STAGES
 from consortium_ready.domain.sources import CaseStudy, GuidanceSource
 from consortium_ready.errors import Problem
 
-BANK_FILE = "bank.yaml"
 Where = tuple[YamlDocument, tuple[Any, ...]]
 
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from consortium_ready.content.userfiles import refused, too_deep
-from consortium_ready.content.yamlfile import dotted, parse_yaml
 from consortium_ready.errors import InputError, Problem
 
 MOST_VALUES = 100_000
@@ -155,6 +154,8 @@ def _carefully(text: str, path: Path, what: str) -> Any:
 
 def _keys_twice(text: str, path: Path) -> list[Problem]:
     """Each key given twice, found by the YAML reader, which names them (JSON is YAML)."""
+    from consortium_ready.content.yamlfile import parse_yaml  # YAML: only for a problem
+
     try:
         parse_yaml(text, path)
     except InputError as error:
@@ -185,6 +186,8 @@ def _faults(data: Any) -> list[tuple[Loc, str]]:
 def located(text: str, path: Path, places: list[tuple[tuple[Any, ...], str]]) -> list[Problem]:
     """A problem for each (location, message) in the JSON `text`, with its line where the
     text can be re-read to find it."""
+    from consortium_ready.content.yamlfile import dotted, parse_yaml  # YAML: only for a problem
+
     try:  # with half characters made whole, which YAML would refuse; lines stay where they are
         document = parse_yaml(_SURROGATE_ESCAPE.sub(r"\\ufffd", text), path)
     except InputError:

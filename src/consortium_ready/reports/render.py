@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from consortium_ready.domain.bank import Bank
-from consortium_ready.domain.compare import Comparison
-from consortium_ready.domain.consortium import Consortium
 from consortium_ready.reports.chart import theme_chart
-from consortium_ready.reports.consortium import LESSONS_SHOWN, MEMBERS_SHOWN, consortium_view
-from consortium_ready.reports.consortium_chart import partner_grid, theme_ranges
 from consortium_ready.reports.formats import (
     ComparisonFormat,
     ReportFormat,
@@ -21,6 +17,11 @@ from consortium_ready.reports.table import report_csv
 from consortium_ready.reports.templatecache import compiled_settings, template_cache
 from consortium_ready.reports.view import ReportView
 from consortium_ready.words import printable, score_number
+
+if TYPE_CHECKING:
+    from consortium_ready.domain.bank import Bank
+    from consortium_ready.domain.compare import Comparison
+    from consortium_ready.domain.consortium import Consortium
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
 
@@ -78,6 +79,9 @@ def consortium_reports(consortium: Consortium, bank: Bank) -> dict[str, str]:
     """The consortium report in every format, by suffix: HTML, Markdown, and the JSON of the
     whole view. Beyond MEMBERS_SHOWN partners the HTML folds the grid away and the Markdown
     shows its first rows."""
+    from consortium_ready.reports.consortium import LESSONS_SHOWN, MEMBERS_SHOWN, consortium_view
+    from consortium_ready.reports.consortium_chart import partner_grid, theme_ranges
+
     view = consortium_view(consortium, bank)
     folded = len(consortium.members) > MEMBERS_SHOWN
     return {

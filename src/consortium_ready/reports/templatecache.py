@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
-import sys
 from pathlib import Path
 
 import jinja2
 from jinja2 import Environment
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
-APP_FOLDER = "consortium-ready"
+from consortium_ready.store.usercache import cache_folder
+
 _SHAPING = (
     "block_start_string",
     "block_end_string",
@@ -38,19 +37,6 @@ _SHAPING = (
     "optimized",
 )
 """The options of an environment that change the code its templates compile to."""
-
-
-def cache_folder() -> Path | None:
-    """This program's folder in the user's cache folder; None when there is no home to find."""
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return Path(base) / APP_FOLDER if base else None
-    if base := os.environ.get("XDG_CACHE_HOME"):
-        return Path(base) / APP_FOLDER
-    try:
-        return Path.home() / ".cache" / APP_FOLDER
-    except RuntimeError:  # no home folder known
-        return None
 
 
 def compiled_settings(env: Environment, escaped: tuple[str, ...]) -> str:
