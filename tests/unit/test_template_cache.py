@@ -73,3 +73,18 @@ def test_a_cache_folder_that_cannot_be_made_costs_only_the_saving(templates, tmp
     runs = [Counted(templates, tmp_path / "cache") for _ in range(2)]
     assert [run.render() for run in runs] == [PLAIN] * 2
     assert [run.compiled for run in runs] == [1, 1]
+
+
+@pytest.mark.parametrize("others_may_write", ["file", "folder"])
+def test_compiled_code_others_could_have_written_is_never_loaded(
+    templates, tmp_path, others_may_write
+):
+    """Loading a compiled template runs it: one that someone else could have written, in the
+    file or in its folder, is compiled afresh instead."""
+    cache = tmp_path / "cache"
+    Counted(templates, cache).render()
+    (kept,) = cache.iterdir()
+    opened = kept if others_may_write == "file" else cache
+    opened.chmod(opened.stat().st_mode | 0o022)
+    again = Counted(templates, cache)
+    assert again.render() == PLAIN and again.compiled == 1

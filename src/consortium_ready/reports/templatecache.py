@@ -5,8 +5,11 @@ They are kept in the user's cache folder: `$XDG_CACHE_HOME/consortium-ready`, el
 `~/.cache/consortium-ready` (`%LOCALAPPDATA%` on Windows). A compiled template is used only
 when it was made from the same text (Jinja2 checks a checksum of the template's source), by
 the same Python, and by the same Jinja2 with the same settings (a fingerprint of both names
-the file): never a stale one. Keeping them is only a saving. A cache that cannot be read,
-written or trusted is passed over, and the templates are compiled as they would be without it.
+the file): never a stale one. Loading a compiled template runs its code, so only one the
+user alone could have written is loaded (store/usercache.read_private); where the platform
+cannot tell (Windows), none is kept. Keeping them is only a saving. A cache that cannot be
+read, written or trusted is passed over, and the templates are compiled as they would be
+without it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import jinja2
 from jinja2 import Environment
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
-from consortium_ready.store.usercache import cache_folder
+from consortium_ready.store.usercache import cache_folder, owners_known, read_private
 
 _SHAPING = (
     "block_start_string",
@@ -54,12 +57,17 @@ class TemplateCache(FileSystemBytecodeCache):
         super().__init__(str(folder), f"template-{fingerprint[:16]}-%s.cache")
 
     def load_bytecode(self, bucket: Bucket) -> None:
+        data = read_private(Path(self.directory) / (self.pattern % bucket.key))
+        if data is None:
+            return
         try:
-            super().load_bytecode(bucket)
-        except Exception:  # unreadable or damaged, whatever the fault: compile it instead
+            bucket.bytecode_from_string(data)
+        except Exception:  # damaged, whatever the fault: compile it instead
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
+        if not owners_known():  # it could never be loaded
+            return
         with contextlib.suppress(OSError):  # not kept, so compiled again next time
             Path(self.directory).mkdir(mode=0o700, parents=True, exist_ok=True)
             super().dump_bytecode(bucket)

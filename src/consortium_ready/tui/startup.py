@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from consortium_ready.content.loader import load_bank
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.reports.unfinished import finish_saves
+from consortium_ready.store.bankcache import cached_bank
 from consortium_ready.store.drafts import Draft, load_draft
 from consortium_ready.store.files import draft_path
 from consortium_ready.store.history import Scan, loaded, scan
@@ -42,12 +42,13 @@ def survey(
     bank: Bank | None = None,
     history: Scan | None = None,
 ) -> Surroundings:
-    """Load the bank (unless already loaded), read the draft, finish any save a kill
+    """Load the bank (unless already loaded; from the cache when it holds this very bank,
+    store/bankcache.py), read the draft, finish any save a kill
     interrupted (store/unfinished.py) and find the saved assessments, unless `history` has
     just listed them (finishing a save writes only its reports, never a saved assessment)."""
     if bank is None:
         try:
-            bank = load_bank(questions, seeds)
+            bank = cached_bank(questions, seeds)
         except InputError as error:
             return Surroundings(bank=None, bank_problems=error.problems)
     loaded_bank = bank
