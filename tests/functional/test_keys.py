@@ -130,9 +130,10 @@ async def test_the_key_list_keeps_its_keys_and_dims_those_that_do_not_apply(make
             (choose,) = (key for key in keys if key.description == "Choose")
             assert choose.has_class("-disabled") == (question.kind not in CHOICE_KINDS)
             (themes,) = (key for key in keys if key.description == "Themes")
-            assert themes.has_class("-disabled") == (question.kind not in CHOICE_KINDS), (
-                "t is typed"
-            )
+            typed = question.kind not in CHOICE_KINDS
+            assert themes.has_class("-disabled") == typed, "t is typed in a box"
+            (note,) = (key for key in keys if key.description == "Note")
+            assert note.has_class("-disabled") == (question.kind == "text"), "n, but in text"
             if question.kind in CHOICE_KINDS:
                 await pilot.click(choose)
                 await settle(pilot)

@@ -39,7 +39,7 @@ class NumberBox(TypedBox):
     """A box for a number, where `n` (add a note) and `d` (don't know) still work."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "screen.note", "Note", show=False, priority=True),
+        Binding("n", "screen.note", "Note", priority=True),
         Binding("d", "screen.dont_know", "Don't know", show=False, priority=True),
     ]
 
