@@ -23,13 +23,13 @@ HARROW = Profile(organisation="Harrow CVS", role="partner", stage="bidding")
 def held_bank(monkeypatch) -> threading.Event:
     """Loading the bank waits until the returned event is set."""
     ready = threading.Event()
-    load = startup.load_bank
+    load = startup.cached_bank
 
     def slow_load(*args, **kwargs):
         assert ready.wait(10), "the test never let the bank load"
         return load(*args, **kwargs)
 
-    monkeypatch.setattr(startup, "load_bank", slow_load)
+    monkeypatch.setattr(startup, "cached_bank", slow_load)
     return ready
 
 

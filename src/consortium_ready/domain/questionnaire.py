@@ -6,6 +6,7 @@ appear and disappear, and the counts follow, as soon as either changes.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -54,13 +55,11 @@ class Questionnaire:
         return sum(question.id in self.answers for question in self.asked)
 
     def themes(self) -> list[ThemeProgress]:
+        """Every theme in the bank's order, with its questions asked and answered."""
+        asked = Counter(q.theme for q in self.asked)
+        given = Counter(q.theme for q in self.asked if q.id in self.answers)
         return [
-            ThemeProgress(
-                id=theme.id,
-                title=theme.title,
-                asked=sum(q.theme == theme.id for q in self.asked),
-                given=sum(q.theme == theme.id and q.id in self.answers for q in self.asked),
-            )
+            ThemeProgress(theme.id, theme.title, asked[theme.id], given[theme.id])
             for theme in self.bank.themes
         ]
 

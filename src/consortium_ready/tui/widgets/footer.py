@@ -16,11 +16,13 @@ Keys = tuple[Key, ...]
 
 
 def _fits(keys: Keys, drawn: Keys) -> bool:
-    """Whether `keys` are all among those `drawn`: then the keys drawn can stay where they
-    are, the others dimmed."""
-    return {(key, words, tooltip) for key, words, _, tooltip in keys} <= {
-        (key, words, tooltip) for key, words, _, tooltip in drawn
-    }
+    """Whether `keys` are among those `drawn`, in the same order: then the keys drawn can
+    stay, the others dimmed."""
+    shown = [(key, words, tooltip) for key, words, _, tooltip in keys]
+    wanted = set(shown)
+    return [
+        (key, words, tooltip) for key, words, _, tooltip in drawn if (key, words, tooltip) in wanted
+    ] == shown
 
 
 class SteadyFooter(Footer):
@@ -29,7 +31,7 @@ class SteadyFooter(Footer):
     The Footer mounts its keys anew on every change of focus or of the keys that work,
     which restyles every key; and each key it drops stays referenced by the footer for
     as long as it lives (Textualize/textual#6666). Here, while the keys to show are among
-    those drawn, the keys drawn stay where they are: those that work are bright, and
+    those drawn, in the same order, the keys drawn stay: those that work are bright, and
     the others dimmed, as Textual dims a key that does not work. So a key that does not
     apply to one question, or is taken by a box being typed in, dims rather than moves.
 

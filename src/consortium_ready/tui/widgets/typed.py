@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from consortium_ready.domain.bank import AnswerValue, Question
 
 NUMBER_BOX = "typed"
+_LEFT_TO_THE_SCREEN = frozenset("nd")
+"""Letters a number box leaves to the screen: add a note, and don't know."""
 TEXT_BOX = "typed-text"
 
 
@@ -36,12 +38,15 @@ class TypedBox(Input):
 
 
 class NumberBox(TypedBox):
-    """A box for a number, where `n` (add a note) and `d` (don't know) still work."""
+    """A box for a number, where `n` (add a note) and `d` (don't know) still work: it
+    leaves them to the screen, and the footer shows them working."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "screen.note", "Note", priority=True),
-        Binding("d", "screen.dont_know", "Don't know", show=False, priority=True),
-    ]
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return super().check_consume_key(key, character) and character not in _LEFT_TO_THE_SCREEN
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character in _LEFT_TO_THE_SCREEN:
+            event.prevent_default()  # not typed here: on to the screen's keys
 
 
 class NumberAnswer(Vertical):
