@@ -46,6 +46,8 @@ def printable(text: str, keep_lines: bool = False) -> str:
     """
     if not keep_lines:
         return _shown(" ".join(text.split()))
+    if text.replace("\n", " ").isprintable():  # the usual case: nothing to replace, in one pass
+        return text
     *lines, last = text.split("\n")
     ended = [_shown(line[:-1]) + "\r" if line.endswith("\r") else _shown(line) for line in lines]
     return "\n".join([*ended, _shown(last)])
