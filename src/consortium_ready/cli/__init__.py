@@ -227,8 +227,9 @@ def _scanned(folder: Path, args: argparse.Namespace) -> Scan:
         raise InputError(
             [Problem(folder, None, "--reports", "is a file, not a folder of saved assessments")]
         )
-    _finished(finish_saves(folder, functools.cache(lambda: _bank(args))))
     found = scan(folder, args.org)
+    if found.unfinished:  # else a kill left no save to finish: no second look at every folder
+        _finished(finish_saves(folder, functools.cache(lambda: _bank(args))))
     _warn_skipped(found.warnings)
     return found
 

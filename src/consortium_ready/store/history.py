@@ -29,6 +29,7 @@ from consortium_ready.store.savedindex import (
     summary_fields,
     update_index,
 )
+from consortium_ready.store.unfinished import left_by_a_save
 
 if TYPE_CHECKING:
     from consortium_ready.domain.assessment import Assessment
@@ -78,6 +79,9 @@ class Scan:
     folder: Path
     entries: list[Entry] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    unfinished: bool = False
+    """Whether the folder held, when listed, the mark of a save under way or a temporary file
+    (store/unfinished.left_by_a_save): only then may a save a kill interrupted be finished."""
 
     def organisations(self) -> dict[str, list[Entry]]:
         """Each organisation's assessments, oldest first, keyed as Entry.key."""
@@ -106,14 +110,18 @@ class Scan:
         )
 
 
-def _saved_files(folder: Path) -> tuple[dict[str, tuple[int, int]], list[Problem]]:
+def _saved_files(folder: Path) -> tuple[dict[str, tuple[int, int]], list[Problem], bool]:
     """`<organisation>/<name>.json` under `folder` with its stamp, hidden names left out;
-    and a problem for each organisation's folder or file that cannot be looked at, or is
-    a symbolic link (never followed: what is listed is inside the reports folder)."""
+    a problem for each organisation's folder or file that cannot be looked at, or is a
+    symbolic link (never followed: what is listed is inside the reports folder); and whether
+    a save left anything to finish there (see Scan.unfinished)."""
     found, problems = {}, []
-    with os.scandir(folder) as organisations:
-        subfolders = [o for o in organisations if not o.name.startswith(".")]
-    for organisation in subfolders:
+    with os.scandir(folder) as top:
+        listed = list(top)
+    unfinished = any(left_by_a_save(entry.name) for entry in listed)
+    for organisation in listed:
+        if organisation.name.startswith("."):
+            continue
         if organisation.is_symlink():
             problems.append(Problem(Path(organisation.path), None, "", LINK_REFUSED))
         if not organisation.is_dir(follow_symlinks=False):
@@ -121,7 +129,10 @@ def _saved_files(folder: Path) -> tuple[dict[str, tuple[int, int]], list[Problem
         try:
             with os.scandir(organisation.path) as files:
                 for file in files:
-                    if not file.name.endswith(".json") or file.name.startswith("."):
+                    if file.name.startswith("."):
+                        unfinished = unfinished or left_by_a_save(file.name)
+                        continue
+                    if not file.name.endswith(".json"):
                         continue
                     if file.is_symlink():
                         problems.append(Problem(Path(file.path), None, "", LINK_REFUSED))
@@ -136,7 +147,7 @@ def _saved_files(folder: Path) -> tuple[dict[str, tuple[int, int]], list[Problem
                     f"cannot be read: {error.strerror}",
                 )
             )
-    return found, problems
+    return found, problems, unfinished
 
 
 def entry_of(path: Path, fields: Fields) -> Entry:
@@ -233,7 +244,7 @@ def _scan(folder: Path, organisation: str | None) -> Scan:
     # listed is for a file that has gone, not one saved a moment ago.
     cached = read_index(folder)
     try:
-        files, warnings = _saved_files(folder)
+        files, warnings, unfinished = _saved_files(folder)
     except OSError:
         return Scan(folder)
     wanted = None if organisation is None else organisation_key(organisation)
@@ -255,4 +266,4 @@ def _scan(folder: Path, organisation: str | None) -> Scan:
     if changed or gone:
         update_index(folder, changed, gone)
     entries.sort(key=_order)
-    return Scan(folder, entries, warnings)
+    return Scan(folder, entries, warnings, unfinished)

@@ -61,6 +61,16 @@ def saving(folder: Path) -> Iterator[None]:
             marker.unlink()
 
 
+def _temporary(name: str) -> bool:
+    return name.startswith(".") and name.endswith(TEMPORARY)
+
+
+def left_by_a_save(name: str) -> bool:
+    """Whether a file named `name` is what finish_interrupted looks for: the mark of a save
+    under way, or a temporary file. Where a listing finds none, there is nothing to finish."""
+    return name == SAVING or _temporary(name)
+
+
 def _entries(folder: Path) -> list[os.DirEntry[str]]:
     with os.scandir(folder) as entries:
         return list(entries)
@@ -68,7 +78,7 @@ def _entries(folder: Path) -> list[os.DirEntry[str]]:
 
 def _remove_abandoned(entries: Iterable[os.DirEntry[str]], now: float, done: Finished) -> None:
     for entry in entries:
-        if not (entry.name.startswith(".") and entry.name.endswith(TEMPORARY)):
+        if not _temporary(entry.name):
             continue
         with contextlib.suppress(OSError):
             stale = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER
