@@ -48,7 +48,7 @@ def test_a_name_as_long_as_the_line_stays_on_it_and_one_longer_wraps(
     extra: int, lines: int
 ) -> None:
     name = "Partner " * 9 + "x" * (8 + extra)  # 80 characters, or 81
-    text = history_text(Scan(Path(), [entry(name)]), width=80)
+    text = history_text(Scan(Path(), [entry(name)], []), width=80)
     assert text.split("\n  Date")[0].count("\n") + 1 == lines
 
 
@@ -63,7 +63,7 @@ def test_the_history_table_is_laid_out_with_the_collector_paused(
         return lay_out(*args, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(text, "table", laying_out)
-    assert history_text(Scan(Path(), [entry("Partner")]))
+    assert history_text(Scan(Path(), [entry("Partner")], []))
     assert seen == [False] and gc.isenabled()
 
 

@@ -336,7 +336,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     folder = reports_dir(args.reports)
     found = _scanned(folder, args)
     if args.org:
-        found = Scan(folder, _runs_of(found, args.org))
+        found = Scan(folder, _runs_of(found, args.org), [])
     if not found.entries:
         say(f"No saved assessments in {folder}.")
         return EXIT_OK

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -72,13 +71,12 @@ class Entry(NamedTuple):
         return load_assessment(self.path, bank, follow_link=False)
 
 
-@dataclass(frozen=True)
-class Scan:
+class Scan(NamedTuple):
     """The assessments found, by organisation then oldest first, and a warning per file skipped."""
 
     folder: Path
-    entries: list[Entry] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    entries: list[Entry]
+    warnings: list[Problem]
     unfinished: bool = False
     """Whether the folder held, when listed, the mark of a save under way or a temporary file
     (store/unfinished.left_by_a_save): only then may a save a kill interrupted be finished."""
@@ -105,7 +103,7 @@ class Scan:
     def last_before(self, path: Path, assessment: Assessment) -> Entry | None:
         """The assessment before the one saved at `path`: what its report compares with."""
         entries = self.for_organisation(assessment.profile.organisation)
-        return Scan(self.folder, [e for e in entries if e.path != path]).last(
+        return Scan(self.folder, [e for e in entries if e.path != path], []).last(
             assessment.profile.organisation, before=assessment.created
         )
 
@@ -246,7 +244,7 @@ def _scan(folder: Path, organisation: str | None) -> Scan:
     try:
         files, warnings, unfinished = _saved_files(folder)
     except OSError:
-        return Scan(folder)
+        return Scan(folder, [], [])
     wanted = None if organisation is None else organisation_key(organisation)
     changed: dict[str, Record] = {}
     entries: list[Entry] = []
