@@ -23,7 +23,7 @@ from consortium_ready.store.files import LINK_REFUSED
 from consortium_ready.store.savedindex import (
     Fields,
     Record,
-    read_index,
+    read_index_of,
     stamp,
     summary_fields,
     update_index,
@@ -201,12 +201,6 @@ def _indexed(
         return None
 
 
-def _of_another(record: Record | None, now: tuple[int, int], key: str) -> bool:
-    """Whether the index says, and the file has not changed since, that it is another
-    organisation's assessment than the one keyed `key`: then it need not be looked at."""
-    return record is not None and record.stamp == now and record.key not in (None, key)
-
-
 def loaded(load: Callable[[], Assessment]) -> Assessment | None:
     """A saved assessment, or None if it has become unreadable since the folder was scanned."""
     try:
@@ -240,18 +234,18 @@ def scan(folder: Path, organisation: str | None = None) -> Scan:
 def _scan(folder: Path, organisation: str | None) -> Scan:
     # The index is read before the files are listed: whatever it holds for a file not
     # listed is for a file that has gone, not one saved a moment ago.
-    cached = read_index(folder)
+    wanted = None if organisation is None else organisation_key(organisation)
+    cached, elsewhere = read_index_of(folder, wanted)
     try:
         files, warnings, unfinished = _saved_files(folder)
     except OSError:
         return Scan(folder, [], [])
-    wanted = None if organisation is None else organisation_key(organisation)
     changed: dict[str, Record] = {}
     entries: list[Entry] = []
     for name, now in sorted(files.items()):
+        if elsewhere.get(name) == now:
+            continue  # another organisation's, the index says, and unchanged since
         record = cached.get(name)
-        if wanted is not None and _of_another(record, now, wanted):
-            continue
         found = _indexed(folder, name, record, now)
         if found is None:
             changed[name] = _record(folder / name, now)
@@ -260,7 +254,7 @@ def _scan(folder: Path, organisation: str | None) -> Scan:
             warnings.extend(found)
         elif wanted in (None, found.key):
             entries.append(found)
-    gone = cached.keys() - files.keys()
+    gone = (cached.keys() | elsewhere.keys()) - files.keys()
     if changed or gone:
         update_index(folder, changed, gone)
     entries.sort(key=_order)
