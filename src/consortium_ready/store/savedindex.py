@@ -76,7 +76,9 @@ _TABLES = {
 }
 _COLUMNS = ("name", "size", "modified", *FIELDS, "skipped")
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM saved"
-_OTHERS = "SELECT name, size, modified FROM saved WHERE key != ?"
+_SELECT_OURS = f"{_SELECT} WHERE key = ? OR key IS NULL"
+"""An organisation's records, and those of the files skipped (which belong to none)."""
+_SELECT_OTHERS = "SELECT name, size, modified FROM saved WHERE key != ?"
 _PUT = f"INSERT OR REPLACE INTO saved VALUES ({', '.join('?' * len(_COLUMNS))})"
 _DAMAGED = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
@@ -166,8 +168,8 @@ def read_index_of(
             if key is None:
                 rows = db.execute(_SELECT).fetchall()
             else:
-                rows = db.execute(f"{_SELECT} WHERE key = ? OR key IS NULL", (key,)).fetchall()
-                others = db.execute(_OTHERS, (key,)).fetchall()
+                rows = db.execute(_SELECT_OURS, (key,)).fetchall()
+                others = db.execute(_SELECT_OTHERS, (key,)).fetchall()
     except (sqlite3.Error, OSError):
         return {}, {}
     records = {}
