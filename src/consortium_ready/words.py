@@ -10,7 +10,6 @@ import math
 import time
 import unicodedata
 from datetime import date, datetime
-from decimal import Decimal
 
 _HARMLESS_FORMATS = frozenset("\u200c\u200d\ufeff") | frozenset(map(chr, range(0xE0020, 0xE0080)))
 """Invisible formatting characters that written words need, and no terminal acts on: the
@@ -46,6 +45,8 @@ def printable(text: str, keep_lines: bool = False) -> str:
     """
     if not keep_lines:
         return _shown(" ".join(text.split()))
+    if text.replace("\n", " ").isprintable():  # the usual case: nothing to replace, in one pass
+        return text
     *lines, last = text.split("\n")
     ended = [_shown(line[:-1]) + "\r" if line.endswith("\r") else _shown(line) for line in lines]
     return "\n".join([*ended, _shown(last)])
@@ -65,6 +66,8 @@ def plain_number(value: float) -> str:
     """
     if isinstance(value, int) or value.is_integer():
         return str(int(value))
+    from decimal import Decimal  # only here: the commands that write no fraction go without
+
     return format(Decimal(repr(value)), "f")
 
 

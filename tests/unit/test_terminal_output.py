@@ -127,6 +127,9 @@ def test_markdown_and_csv_reports_on_disk_hold_no_raw_control_character(
 def test_printable_keeps_line_breaks_only_when_asked() -> None:
     assert printable("a\r\nb\rc\td\x1b") == "a b c d\u241b"
     assert printable("a\r\nb\rc\td\x1b", keep_lines=True) == "a\r\nb\u240dc\td\u241b"
+    assert printable("  Date  Change\n\n  12  \u22123\n", keep_lines=True) == (
+        "  Date  Change\n\n  12  \u22123\n"
+    )
     welsh_flag = "\U0001f3f4\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f"
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
     for kept in ("جمعية", "Llŷn", welsh_flag, family, "\ufeffcsv"):

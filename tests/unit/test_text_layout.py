@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import gc
+import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from consortium_ready.cli import text
 from consortium_ready.cli.text import history_text, table
 from consortium_ready.store.history import Entry, Scan
+from consortium_ready.words import printable
 
 
 def test_columns_line_up_in_display_width_and_repeated_cells_alike() -> None:
@@ -44,7 +48,7 @@ def test_a_name_as_long_as_the_line_stays_on_it_and_one_longer_wraps(
     extra: int, lines: int
 ) -> None:
     name = "Partner " * 9 + "x" * (8 + extra)  # 80 characters, or 81
-    text = history_text(Scan(Path(), [entry(name)]), width=80)
+    text = history_text(Scan(Path(), [entry(name)], []), width=80)
     assert text.split("\n  Date")[0].count("\n") + 1 == lines
 
 
@@ -59,5 +63,26 @@ def test_the_history_table_is_laid_out_with_the_collector_paused(
         return lay_out(*args, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(text, "table", laying_out)
-    assert history_text(Scan(Path(), [entry("Partner")]))
+    assert history_text(Scan(Path(), [entry("Partner")], []))
     assert seen == [False] and gc.isenabled()
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    words=st.lists(
+        st.tuples(
+            st.sampled_from(["a", "bb", "ccc", "dddd", "eeeee", "→", "東京", "f\x1bg", "x-y"]),
+            st.sampled_from([" ", " ", " ", "  ", "\t", "\n"]),
+        )
+    ).map(lambda pairs: "".join(word + space for word, space in pairs)),
+    width=st.integers(min_value=1, max_value=40),
+    indent=st.sampled_from(["", "  ", "    "]),
+    first=st.sampled_from(["", "  ", "  - ", "    - ", "Trend: "]),
+)
+def test_long_lines_wrap_as_textwrap_wraps_them(
+    words: str, width: int, indent: str, first: str
+) -> None:
+    wrapped = textwrap.wrap(
+        printable(words), width, initial_indent=first, subsequent_indent=indent + "  "
+    )
+    assert text._wrapped(words, width, indent=indent, first=first) == wrapped

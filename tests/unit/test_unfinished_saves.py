@@ -6,16 +6,20 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from consortium_ready.cli import main
 from consortium_ready.content.loader import load_bank
+from consortium_ready.domain.bank import Bank
+from consortium_ready.reports import unfinished
 from consortium_ready.reports.unfinished import finish_saves
 from consortium_ready.store import files
 from consortium_ready.store.files import folder_lock, temporary_prefix
-from consortium_ready.store.unfinished import SAVING, STALE_AFTER, finish_interrupted
+from consortium_ready.store.history import scan
+from consortium_ready.store.unfinished import SAVING, STALE_AFTER, Finished, finish_interrupted
 from tests.unit.helpers import GOOD, MINI, MINI_ARGS
 
 SUFFIXES = (".html", ".md", ".csv")
@@ -91,6 +95,34 @@ def test_a_json_saved_without_its_reports_gets_them_and_history_shows_it_whole(
     assert f"finished a save that was interrupted: wrote {json_path.with_suffix('.md')}" in err
     assert {s: json_path.with_suffix(s).read_text() for s in SUFFIXES} == complete
     assert not (json_path.parent / SAVING).exists()
+
+
+def test_the_commands_look_for_saves_to_finish_only_where_the_scan_saw_what_one_leaves(
+    reports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saves leave a mark or temporary files while under way: with none listed, the commands
+    need not look through every folder again."""
+    looked: list[Path] = []
+    finish = unfinished.finish_saves
+
+    def looking(folder: Path, bank: Callable[[], Bank]) -> Finished:
+        looked.append(folder)
+        return finish(folder, bank)
+
+    monkeypatch.setattr(unfinished, "finish_saves", looking)
+    assert main([*MINI_ARGS, "history", "--reports", str(reports)]) == 0
+    assert looked == [] and not scan(reports).unfinished
+    json_path = saved_json(reports)
+    for leftover in (
+        temporary(reports, ".draft.json", os.getpid()),
+        temporary(json_path.parent, "x.json", os.getpid()),
+        json_path.parent / SAVING,
+    ):
+        leftover.touch()
+        assert scan(reports).unfinished
+        assert main([*MINI_ARGS, "history", "--reports", str(reports)]) == 0
+        assert looked.pop() == reports
+        leftover.unlink(missing_ok=True)  # finishing takes the mark away
 
 
 def test_a_json_put_there_without_reports_is_left_as_it_is(reports: Path) -> None:

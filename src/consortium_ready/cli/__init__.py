@@ -227,8 +227,9 @@ def _scanned(folder: Path, args: argparse.Namespace) -> Scan:
         raise InputError(
             [Problem(folder, None, "--reports", "is a file, not a folder of saved assessments")]
         )
-    _finished(finish_saves(folder, functools.cache(lambda: _bank(args))))
     found = scan(folder, args.org)
+    if found.unfinished:  # else a kill left no save to finish: no second look at every folder
+        _finished(finish_saves(folder, functools.cache(lambda: _bank(args))))
     _warn_skipped(found.warnings)
     return found
 
@@ -335,7 +336,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     folder = reports_dir(args.reports)
     found = _scanned(folder, args)
     if args.org:
-        found = Scan(folder, _runs_of(found, args.org))
+        found = Scan(folder, _runs_of(found, args.org), [])
     if not found.entries:
         say(f"No saved assessments in {folder}.")
         return EXIT_OK

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
+import functools
 import os
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -49,6 +48,8 @@ def slugify(name: str) -> str:
     key = organisation_key(name)
     slug = key[:SLUG_LENGTH].strip("-") if any(ch.isalnum() for ch in key) else ""
     if not slug:
+        import hashlib  # only here and in _host: it costs a start-up that needs neither
+
         text = unicodedata.normalize("NFKC", name).casefold()
         return "organisation-" + hashlib.sha256(text.encode()).hexdigest()[:8]
     return f"{slug}-organisation" if slug in _WINDOWS_RESERVED else slug
@@ -66,10 +67,15 @@ FILE_MODE = 0o666 & ~_umask()
 
 LINK_REFUSED = "is a symbolic link, and links inside the reports folder are not followed"
 TEMPORARY = ".tmp"
-_HOST = hashlib.sha256(
-    (os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")).encode()
-).hexdigest()[:8]
-"""This machine, in the names of temporary files (without importing `socket` at start-up)."""
+
+
+@functools.cache
+def _host() -> str:
+    """This machine, in the names of temporary files (without importing `socket`)."""
+    import hashlib  # only once a file is written or a temporary one found: see slugify
+
+    node = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+    return hashlib.sha256(node.encode()).hexdigest()[:8]
 
 
 class TooLarge(OSError):
@@ -104,7 +110,7 @@ def refuse_links(top: Path, path: Path) -> None:
 def temporary_prefix(name: str) -> str:
     """The start of the name of a temporary file that will become `name`: it says which
     machine and process is writing it, so that one left by a killed process can be told."""
-    return f".{name}.{_HOST}-{os.getpid()}-"
+    return f".{name}.{_host()}-{os.getpid()}-"
 
 
 def abandoned(temporary: str) -> bool:
@@ -112,7 +118,7 @@ def abandoned(temporary: str) -> bool:
     that has gone (killed while writing): such a file will never be finished."""
     host, _, rest = temporary.removesuffix(TEMPORARY).rpartition(".")[2].partition("-")
     pid = rest.partition("-")[0]
-    if host != _HOST or not pid.isdigit() or os.name != "posix":
+    if host != _host() or not pid.isdigit() or os.name != "posix":
         return False
     try:
         os.kill(int(pid), 0)
@@ -151,6 +157,8 @@ def _temporary_beside(
 ) -> Path:
     if make_folder:
         path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when a file is written: commands that only read go without
+
     handle, name = tempfile.mkstemp(
         dir=path.parent, prefix=temporary_prefix(path.name), suffix=TEMPORARY
     )

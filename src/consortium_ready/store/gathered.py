@@ -96,8 +96,8 @@ def gather(paths: Sequence[Path], invitation: Path | None = None) -> Gathered:
             loaded[path] = assessment
             entries.append(entry_of(path, summary_fields(assessment)))
     returned, chosen = [], []
-    for group in Scan(Path(), entries).organisations().values():
-        latest = Scan(Path(), group).last()
+    for group in Scan(Path(), entries, []).organisations().values():
+        latest = Scan(Path(), group, []).last()
         assert latest is not None  # a group is never empty
         returned.append(Returned(loaded[latest.path], found=len(group)))
         chosen.append(latest.path)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -24,11 +23,12 @@ from consortium_ready.store.files import LINK_REFUSED
 from consortium_ready.store.savedindex import (
     Fields,
     Record,
-    read_index,
+    read_index_of,
     stamp,
     summary_fields,
     update_index,
 )
+from consortium_ready.store.unfinished import left_by_a_save
 
 if TYPE_CHECKING:
     from consortium_ready.domain.assessment import Assessment
@@ -71,13 +71,15 @@ class Entry(NamedTuple):
         return load_assessment(self.path, bank, follow_link=False)
 
 
-@dataclass(frozen=True)
-class Scan:
+class Scan(NamedTuple):
     """The assessments found, by organisation then oldest first, and a warning per file skipped."""
 
     folder: Path
-    entries: list[Entry] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    entries: list[Entry]
+    warnings: list[Problem]
+    unfinished: bool = False
+    """Whether the folder held, when listed, the mark of a save under way or a temporary file
+    (store/unfinished.left_by_a_save): only then may a save a kill interrupted be finished."""
 
     def organisations(self) -> dict[str, list[Entry]]:
         """Each organisation's assessments, oldest first, keyed as Entry.key."""
@@ -101,19 +103,23 @@ class Scan:
     def last_before(self, path: Path, assessment: Assessment) -> Entry | None:
         """The assessment before the one saved at `path`: what its report compares with."""
         entries = self.for_organisation(assessment.profile.organisation)
-        return Scan(self.folder, [e for e in entries if e.path != path]).last(
+        return Scan(self.folder, [e for e in entries if e.path != path], []).last(
             assessment.profile.organisation, before=assessment.created
         )
 
 
-def _saved_files(folder: Path) -> tuple[dict[str, tuple[int, int]], list[Problem]]:
+def _saved_files(folder: Path) -> tuple[dict[str, tuple[int, int]], list[Problem], bool]:
     """`<organisation>/<name>.json` under `folder` with its stamp, hidden names left out;
-    and a problem for each organisation's folder or file that cannot be looked at, or is
-    a symbolic link (never followed: what is listed is inside the reports folder)."""
+    a problem for each organisation's folder or file that cannot be looked at, or is a
+    symbolic link (never followed: what is listed is inside the reports folder); and whether
+    a save left anything to finish there (see Scan.unfinished)."""
     found, problems = {}, []
-    with os.scandir(folder) as organisations:
-        subfolders = [o for o in organisations if not o.name.startswith(".")]
-    for organisation in subfolders:
+    with os.scandir(folder) as top:
+        listed = list(top)
+    unfinished = any(left_by_a_save(entry.name) for entry in listed)
+    for organisation in listed:
+        if organisation.name.startswith("."):
+            continue
         if organisation.is_symlink():
             problems.append(Problem(Path(organisation.path), None, "", LINK_REFUSED))
         if not organisation.is_dir(follow_symlinks=False):
@@ -121,7 +127,10 @@ def _saved_files(folder: Path) -> tuple[dict[str, tuple[int, int]], list[Problem
         try:
             with os.scandir(organisation.path) as files:
                 for file in files:
-                    if not file.name.endswith(".json") or file.name.startswith("."):
+                    if file.name.startswith("."):
+                        unfinished = unfinished or left_by_a_save(file.name)
+                        continue
+                    if not file.name.endswith(".json"):
                         continue
                     if file.is_symlink():
                         problems.append(Problem(Path(file.path), None, "", LINK_REFUSED))
@@ -136,7 +145,7 @@ def _saved_files(folder: Path) -> tuple[dict[str, tuple[int, int]], list[Problem
                     f"cannot be read: {error.strerror}",
                 )
             )
-    return found, problems
+    return found, problems, unfinished
 
 
 def entry_of(path: Path, fields: Fields) -> Entry:
@@ -192,12 +201,6 @@ def _indexed(
         return None
 
 
-def _of_another(record: Record | None, now: tuple[int, int], key: str) -> bool:
-    """Whether the index says, and the file has not changed since, that it is another
-    organisation's assessment than the one keyed `key`: then it need not be looked at."""
-    return record is not None and record.stamp == now and record.key not in (None, key)
-
-
 def loaded(load: Callable[[], Assessment]) -> Assessment | None:
     """A saved assessment, or None if it has become unreadable since the folder was scanned."""
     try:
@@ -231,18 +234,18 @@ def scan(folder: Path, organisation: str | None = None) -> Scan:
 def _scan(folder: Path, organisation: str | None) -> Scan:
     # The index is read before the files are listed: whatever it holds for a file not
     # listed is for a file that has gone, not one saved a moment ago.
-    cached = read_index(folder)
-    try:
-        files, warnings = _saved_files(folder)
-    except OSError:
-        return Scan(folder)
     wanted = None if organisation is None else organisation_key(organisation)
+    cached, elsewhere = read_index_of(folder, wanted)
+    try:
+        files, warnings, unfinished = _saved_files(folder)
+    except OSError:
+        return Scan(folder, [], [])
     changed: dict[str, Record] = {}
     entries: list[Entry] = []
     for name, now in sorted(files.items()):
+        if elsewhere.get(name) == now:
+            continue  # another organisation's, the index says, and unchanged since
         record = cached.get(name)
-        if wanted is not None and _of_another(record, now, wanted):
-            continue
         found = _indexed(folder, name, record, now)
         if found is None:
             changed[name] = _record(folder / name, now)
@@ -251,8 +254,8 @@ def _scan(folder: Path, organisation: str | None) -> Scan:
             warnings.extend(found)
         elif wanted in (None, found.key):
             entries.append(found)
-    gone = cached.keys() - files.keys()
+    gone = (cached.keys() | elsewhere.keys()) - files.keys()
     if changed or gone:
         update_index(folder, changed, gone)
     entries.sort(key=_order)
-    return Scan(folder, entries, warnings)
+    return Scan(folder, entries, warnings, unfinished)

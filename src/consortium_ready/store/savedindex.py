@@ -76,6 +76,9 @@ _TABLES = {
 }
 _COLUMNS = ("name", "size", "modified", *FIELDS, "skipped")
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM saved"
+_SELECT_OURS = f"{_SELECT} WHERE key = ? OR key IS NULL"
+"""An organisation's records, and those of the files skipped (which belong to none)."""
+_SELECT_OTHERS = "SELECT name, size, modified FROM saved WHERE key != ?"
 _PUT = f"INSERT OR REPLACE INTO saved VALUES ({', '.join('?' * len(_COLUMNS))})"
 _DAMAGED = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
@@ -144,22 +147,38 @@ def read_index(folder: Path) -> dict[str, Record]:
     """The index's records by file name (`<organisation>/<name>.json`); none if it is
     missing, damaged or from another version. A record that is not as written (ValueError
     from json or _skipped) is left out, for its file to be read again."""
+    return read_index_of(folder, None)[0]
+
+
+def read_index_of(
+    folder: Path, key: str | None
+) -> tuple[dict[str, Record], dict[str, tuple[int, int]]]:
+    """As read_index, with `key`: the records of that organisation's assessments (FIELDS's
+    `key`) and of the files skipped; and, by file name, the stamps of the files the index
+    holds as other organisations' assessments, whose records are not read. Without `key`,
+    every record, and no stamps beside them."""
+    others: list[tuple[str, int, int]] = []
     try:
         with contextlib.closing(_connect(folder / INDEX_NAME, "ro")) as db:
+            db.execute("BEGIN")  # both reads of one state of the index
             if _tables(db) != _TABLES or db.execute("SELECT program FROM about").fetchall() != [
                 (__version__,)
             ]:
-                return {}
-            rows = db.execute(_SELECT).fetchall()
+                return {}, {}
+            if key is None:
+                rows = db.execute(_SELECT).fetchall()
+            else:
+                rows = db.execute(_SELECT_OURS, (key,)).fetchall()
+                others = db.execute(_SELECT_OTHERS, (key,)).fetchall()
     except (sqlite3.Error, OSError):
-        return {}
+        return {}, {}
     records = {}
     for row in rows:
         try:
             records[row[0]] = _from_row(row)
         except (ValueError, RecursionError):
             continue
-    return records
+    return records, {name: (size, modified) for name, size, modified in others}
 
 
 def _prepare(db: sqlite3.Connection) -> None:

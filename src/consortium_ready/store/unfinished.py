@@ -20,8 +20,8 @@ import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from consortium_ready.errors import InputError
 from consortium_ready.store.files import TEMPORARY, abandoned, create_new, folder_lock
@@ -33,13 +33,12 @@ STALE_AFTER = 24 * 3600
 than one); until then, only one whose writer on this machine has gone is."""
 
 
-@dataclass
-class Finished:
+class Finished(NamedTuple):
     """What finishing interrupted saves did."""
 
-    removed: list[Path] = field(default_factory=list)
+    removed: list[Path]
     """Temporary files removed."""
-    written: list[Path] = field(default_factory=list)
+    written: list[Path]
     """Reports written for a JSON saved without them."""
 
 
@@ -61,6 +60,16 @@ def saving(folder: Path) -> Iterator[None]:
             marker.unlink()
 
 
+def _temporary(name: str) -> bool:
+    return name.startswith(".") and name.endswith(TEMPORARY)
+
+
+def left_by_a_save(name: str) -> bool:
+    """Whether a file named `name` is what finish_interrupted looks for: the mark of a save
+    under way, or a temporary file. Where a listing finds none, there is nothing to finish."""
+    return name == SAVING or _temporary(name)
+
+
 def _entries(folder: Path) -> list[os.DirEntry[str]]:
     with os.scandir(folder) as entries:
         return list(entries)
@@ -68,7 +77,7 @@ def _entries(folder: Path) -> list[os.DirEntry[str]]:
 
 def _remove_abandoned(entries: Iterable[os.DirEntry[str]], now: float, done: Finished) -> None:
     for entry in entries:
-        if not (entry.name.startswith(".") and entry.name.endswith(TEMPORARY)):
+        if not _temporary(entry.name):
             continue
         with contextlib.suppress(OSError):
             stale = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER
@@ -87,7 +96,7 @@ def finish_interrupted(
     left as it is, for history to warn about, and its folder's mark with it. Folders
     being saved in, links, and folders that cannot be read or written are passed over.
     """
-    done, now, wanted = Finished(), time.time(), tuple(suffixes)
+    done, now, wanted = Finished([], []), time.time(), tuple(suffixes)
     try:
         top = _entries(folder)
     except OSError:

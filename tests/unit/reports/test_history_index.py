@@ -14,10 +14,11 @@ import pytest
 
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
+from consortium_ready.domain.profilefields import organisation_key
 from consortium_ready.store import history, saved, savedindex
 from consortium_ready.store.history import Scan, scan
 from consortium_ready.store.saved import write_assessment
-from consortium_ready.store.savedindex import INDEX_NAME, read_index
+from consortium_ready.store.savedindex import INDEX_NAME, read_index, read_index_of
 from tests.unit.reports.historykit import OTHER, SAVED, STRANGERS, saved_with_strangers
 from tests.unit.reports.reportkit import Make
 
@@ -204,6 +205,31 @@ def test_a_scan_for_one_organisation_finds_what_the_whole_scan_finds_for_it(
     assert reads == []
 
 
+def test_read_for_one_organisation_the_index_gives_its_records_and_the_others_stamps(
+    folder: Path,
+) -> None:
+    """The records of the files skipped come too: a scan for one organisation names them."""
+    scan(folder)
+    whole, key = read_index(folder), organisation_key(OTHER)
+    mine, elsewhere = read_index_of(folder, key)
+    assert mine == {name: r for name, r in whole.items() if r.key in (None, key)}
+    assert elsewhere == {name: r.stamp for name, r in whole.items() if r.key not in (None, key)}
+    assert len(mine) == 2 + len(STRANGERS) and elsewhere
+    assert read_index_of(folder, None) == (whole, {})
+
+
+def test_a_scan_for_one_organisation_forgets_the_files_of_others_that_have_gone(
+    folder: Path,
+) -> None:
+    scan(folder)
+    mine = organisation_key(OTHER)
+    gone = {name for name, r in read_index(folder).items() if r.key not in (None, mine)}
+    for name in gone:
+        (folder / name).unlink()
+    scan(folder, OTHER)
+    assert gone and not gone & read_index(folder).keys()
+
+
 def test_a_scan_for_one_organisation_reads_and_indexes_every_new_or_changed_file(
     folder: Path, make: Make, reads: list[str]
 ) -> None:
@@ -227,12 +253,14 @@ def test_scanning_is_done_with_the_collector_paused(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[bool] = []
-    read = history.read_index
+    read = history.read_index_of
 
-    def reading(folder: Path) -> dict[str, savedindex.Record]:
+    def reading(
+        folder: Path, key: str | None
+    ) -> tuple[dict[str, savedindex.Record], dict[str, tuple[int, int]]]:
         seen.append(gc.isenabled())
-        return read(folder)
+        return read(folder, key)
 
-    monkeypatch.setattr(history, "read_index", reading)
+    monkeypatch.setattr(history, "read_index_of", reading)
     assert len(scan(folder).entries) == SAVED
     assert seen == [False] and gc.isenabled()
