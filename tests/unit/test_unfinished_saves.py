@@ -172,3 +172,18 @@ def test_the_questionnaire_finishes_an_interrupted_save_as_it_starts(reports: Pa
     found = survey(MINI / "questions", MINI / "seeds", reports)
     assert found.saved == 1
     assert all(json_path.with_suffix(suffix).is_file() for suffix in SUFFIXES)
+
+
+def test_the_questionnaire_looks_for_saves_to_finish_only_where_a_save_left_its_signs(
+    reports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no save's mark nor temporary file in the folder, no second look at every folder."""
+    from consortium_ready.tui import startup
+
+    saved_json(reports)
+
+    def not_wanted(*args: object) -> None:
+        raise AssertionError("finish_saves was called with nothing to finish")
+
+    monkeypatch.setattr(startup, "finish_saves", not_wanted)
+    assert startup.survey(MINI / "questions", MINI / "seeds", reports).saved == 1

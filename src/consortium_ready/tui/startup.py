@@ -43,22 +43,24 @@ def survey(
     history: Scan | None = None,
 ) -> Surroundings:
     """Load the bank (unless already loaded; from the cache when it holds this very bank,
-    store/bankcache.py), read the draft, finish any save a kill
-    interrupted (store/unfinished.py) and find the saved assessments, unless `history` has
-    just listed them (finishing a save writes only its reports, never a saved assessment)."""
+    store/bankcache.py), find the saved assessments unless `history` has just listed them,
+    finish any save a kill interrupted if the listing saw the signs of one
+    (store/unfinished.py; finishing a save writes only its reports, never a saved
+    assessment, so the listing stands), and read the draft."""
     if bank is None:
         try:
             bank = cached_bank(questions, seeds)
         except InputError as error:
             return Surroundings(bank=None, bank_problems=error.problems)
-    loaded_bank = bank
-    with contextlib.suppress(OSError):  # a folder that cannot be written is told of on saving
-        finish_saves(reports, lambda: loaded_bank)
+    history = history if history is not None else scan(reports)
+    if history.unfinished:  # else a kill left no save to finish
+        loaded_bank = bank
+        with contextlib.suppress(OSError):  # a folder that cannot be written is told of on saving
+            finish_saves(reports, lambda: loaded_bank)
     try:
         draft, damaged = load_draft(draft_path(reports)), None
     except InputError as error:
         draft, damaged = None, error.problems[0]
-    history = history if history is not None else scan(reports)
     return Surroundings(
         bank=bank,
         draft=draft,
