@@ -12,7 +12,7 @@ from consortium_ready.tui.screens.dialogs import NoteDialog
 from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.screens.result import ResultScreen
 from consortium_ready.tui.screens.review import ReviewScreen
-from consortium_ready.tui.widgets.choices import AnswerChoices
+from consortium_ready.tui.widgets.choices import AnswerChoices, AnswerLevels
 from tests.functional.helpers import QUESTIONS, SEEDS, click, drawn, press, settle, shown, under_way
 
 EXPECTED_ANSWERS = {
@@ -146,3 +146,27 @@ async def test_enter_with_nothing_chosen_moves_on_without_answering(make_app):
         await press(pilot, "f")
         assert isinstance(app.screen, ReviewScreen)
         assert len(app.screen.query_one("#unanswered").options) == 6
+
+
+async def test_the_band_of_the_number_typed_is_marked_and_shown_again_on_coming_back(make_app):
+    """The number answer is one set of widgets, shown with each number question in turn:
+    coming back, it shows the number saved and marks its band afresh."""
+    async with under_way(make_app(), role="partner", stage="forming") as pilot:
+        app = pilot.app
+        app.open_question("weeks-to-deadline")
+        await settle(pilot)
+        levels = app.screen.query_one("#number-answer").query_one(AnswerLevels)
+
+        def marked() -> list[str]:
+            return [levels.options[index].value for index in sorted(levels.chosen_levels)]
+
+        assert marked() == []
+        await type_text(pilot, "5")
+        assert marked() == ["two-to-six"]
+        await press(pilot, "enter", "escape")
+        assert app.screen.current == "weeks-to-deadline"
+        assert app.screen.query_one("#typed", Input).value == "5"
+        assert marked() == ["two-to-six"], "marked again for the number saved"
+        await type_text(pilot, "7")  # the number shown is selected, and typing replaces it
+        assert app.screen.query_one("#typed", Input).value == "7"
+        assert marked() == ["six-plus"]
