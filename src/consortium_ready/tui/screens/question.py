@@ -24,7 +24,7 @@ from consortium_ready.tui.widgets.choices import NUMBER_KEYS, AnswerChoices
 from consortium_ready.tui.widgets.position import PositionLine
 from consortium_ready.tui.widgets.questiontext import QuestionText
 from consortium_ready.tui.widgets.themes import ThemeList, theme_progress
-from consortium_ready.tui.widgets.typed import NUMBER_BOX, NumberAnswer, TextAnswer
+from consortium_ready.tui.widgets.typed import NumberAnswer, TextAnswer
 
 CHOICE_KINDS = ("single", "yes_no", "multi")
 PartType = TypeVar("PartType", bound=Widget)
@@ -172,15 +172,15 @@ class QuestionScreen(WorkScreen):
         choices = self._part("#choices", AnswerChoices)
         number = self._part("#number-answer", NumberAnswer)
         text = self._part("#text-answer", TextAnswer)
-        shown: Widget = {"number": number, "text": text}.get(question.kind, choices)
+        shown: Widget = self._typed() or choices
         for widget in (choices, number, text):
             widget.display = widget is shown
-        if question.kind == "number":
+        if shown is number:
             number.show(question, answer)
-            return number.query_one(f"#{NUMBER_BOX}")
-        if question.kind == "text":
+            return number.box
+        if shown is text:
             text.show(answer)
-            return text.query_one(Input)
+            return text.box
         if isinstance(answer, list):
             chosen = answer
         else:
@@ -258,6 +258,14 @@ class QuestionScreen(WorkScreen):
         assert isinstance(part, kind)
         return part
 
+    def _typed(self) -> NumberAnswer | TextAnswer | None:
+        """The typed answer showing, if the question showing is answered by typing."""
+        if self.question.kind == "number":
+            return self._part("#number-answer", NumberAnswer)
+        if self.question.kind == "text":
+            return self._part("#text-answer", TextAnswer)
+        return None
+
     def _choices(self) -> AnswerChoices | None:
         """The options showing, if the question showing has options."""
         if self.question.kind not in CHOICE_KINDS:
@@ -298,18 +306,15 @@ class QuestionScreen(WorkScreen):
 
     def _record_typed(self) -> bool:
         """Record a typed answer; False (with a message shown) if it is not a valid one."""
-        question = self.question
-        if question.kind == "number":
-            number = self._part("#number-answer", NumberAnswer)
-            try:
-                value = number.answer()
-            except ValueError:
-                number.query_one(f"#{NUMBER_BOX}").focus()
-                return False
-        elif question.kind == "text":
-            value = self._part("#text-answer", TextAnswer).answer()
-        else:
+        typed = self._typed()
+        if typed is None:
             return True
+        question = self.question
+        try:
+            value = typed.answer()
+        except ValueError:
+            typed.box.focus()
+            return False
         if value is not None:
             self.session.answer(question.id, value)
         elif self.session.draft.answers.get(question.id) != DONT_KNOW:

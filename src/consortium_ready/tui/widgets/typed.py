@@ -74,12 +74,17 @@ class NumberAnswer(Vertical):
         yield Static("What each number means", classes="heading")
         yield AnswerLevels([], [])
 
+    @property
+    def box(self) -> NumberBox:
+        """The box the number is typed in."""
+        return self.query_one(NumberBox)
+
     def show(self, question: Question, value: AnswerValue | None) -> None:
         """Ask `question`, with `value` the answer given so far."""
         self.question = question
         typed = plain_number(value) if isinstance(value, int | float) else ""
         dont_know = value == DONT_KNOW
-        box = self.query_one(NumberBox)
+        box = self.box
         with box.prevent(Input.Changed):
             _set_value(box, typed)
         self.query_one(".unit", Static).update(question.unit or "")
@@ -91,30 +96,32 @@ class NumberAnswer(Vertical):
         )
         bands = question.number_bands
         marks = [f"{plain_number(band.from_ or 0)}+" for band in bands]
-        self.query_one(AnswerLevels).show_levels(bands, marks, frozenset())
-        self._show_band(typed)
+        self.query_one(AnswerLevels).show_levels(bands, marks, self._band_of(typed))
 
     @on(Input.Changed, f"#{NUMBER_BOX}")
     def _typed(self, event: Input.Changed) -> None:
         self.query_one("#typed-problem", Static).update("")
-        self._show_band(event.value)
+        levels = self.query_one(AnswerLevels)
+        levels.show_levels(levels.options, levels.marks, self._band_of(event.value))
 
-    def _show_band(self, text: str) -> None:
+    def _band_of(self, text: str) -> frozenset[int]:
+        """The place, among the question's bands, of the band the number `text` falls in
+        (none if it is not a number)."""
         assert self.question is not None
         try:
             number = parse_number(text, self.question)
         except ValueError:
-            number = None
-        band = self.question.number_option(number) if number is not None else None
-        levels = self.query_one(AnswerLevels)
-        chosen = frozenset(i for i, option in enumerate(levels.options) if option is band)
-        levels.show_levels(levels.options, levels.marks, chosen)
+            return frozenset()
+        if number is None:  # nothing typed
+            return frozenset()
+        band = self.question.number_option(number)
+        return frozenset(i for i, option in enumerate(self.question.number_bands) if option is band)
 
     def answer(self) -> AnswerValue | None:
         """The number typed, or None; ValueError, shown below the box, if it is not a number."""
         assert self.question is not None
         try:
-            return parse_number(self.query_one(NumberBox).value, self.question)
+            return parse_number(self.box.value, self.question)
         except ValueError as error:
             self.query_one("#typed-problem", Static).update(str(error))
             raise
@@ -135,9 +142,14 @@ class TextAnswer(Vertical):
         )
         yield Static("This answer is not scored; it is kept with your assessment.", classes="hint")
 
+    @property
+    def box(self) -> TypedBox:
+        """The box the answer is typed in."""
+        return self.query_one(TypedBox)
+
     def show(self, value: AnswerValue | None) -> None:
         """Show `value`, the answer given so far."""
-        _set_value(self.query_one(Input), value if isinstance(value, str) else "")
+        _set_value(self.box, value if isinstance(value, str) else "")
 
     def answer(self) -> AnswerValue | None:
-        return self.query_one(Input).value.strip() or None
+        return self.box.value.strip() or None
