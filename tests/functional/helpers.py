@@ -114,6 +114,14 @@ def shown(widget: object) -> str:
     return visual.plain if isinstance(visual, Content) else str(visual)
 
 
+def note_shown(pilot: Pilot) -> str:
+    """The note shown on the question's page, if any."""
+    from consortium_ready.tui.widgets.page import QuestionPage
+
+    page = pilot.app.screen.query_one(QuestionPage)
+    return "".join(passage.text.plain for passage in page.below if passage.note)
+
+
 def drawn(widget: object) -> list[str]:
     """The lines a widget drawing its own lines (Textual's line API) shows."""
     height = widget.content_region.height  # type: ignore[attr-defined]

@@ -1,23 +1,23 @@
-"""The answer levels, drawn as one widget: the arrows keep the cursor in view, and the mouse
-shows the level it is over."""
+"""The page under a question, drawn as one widget: the arrows keep the cursor in view, the
+mouse shows the level it is over, and the page sets what the sources show beside the levels
+when there is room."""
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
 from textual.geometry import Region
 
 from consortium_ready.tui.widgets.choices import AnswerChoices
+from consortium_ready.tui.widgets.page import EDGE
 from tests.functional.conftest import RecordingApp
-from tests.functional.helpers import press, settle, under_way
+from tests.functional.helpers import press, settle, shown, under_way
 
 SHORT = (80, 24)
 
 
 def _on_screen(choices: AnswerChoices, index: int) -> Region:
-    """Where level `index` is drawn on the screen."""
-    top = choices.level_tops()[index]
-    height = choices.level_tops()[index + 1] - top - 1 if index + 1 < len(choices.options) else 1
-    return Region(choices.region.x, choices.region.y + top, choices.region.width, height)
+    """Where level `index` is drawn on the screen, as far as the page is scrolled."""
+    offset = choices.content_region.offset - choices.scroll_offset
+    return choices.level_region(index).translate(offset)
 
 
 async def test_the_arrows_scroll_the_chosen_level_into_view(reports):
@@ -28,16 +28,15 @@ async def test_the_arrows_scroll_the_chosen_level_into_view(reports):
         most = max(asked, key=lambda question: len(question.options))
         app.open_question(most.id)
         await settle(pilot)
-        body = app.screen.query_one("#body", VerticalScroll)
         choices = app.screen.query_one(AnswerChoices)
         last = len(choices.options) - 1
-        assert not body.content_region.contains_region(_on_screen(choices, last))
+        assert not choices.content_region.contains_region(_on_screen(choices, last))
         await press(pilot, *["down"] * len(choices.options))
         assert choices.highlighted == last
-        assert body.content_region.contains_region(_on_screen(choices, last))
+        assert choices.content_region.contains_region(_on_screen(choices, last))
         await press(pilot, *["up"] * len(choices.options))
         assert choices.highlighted == 0
-        assert body.content_region.contains_region(_on_screen(choices, 0))
+        assert choices.content_region.contains_region(_on_screen(choices, 0))
 
 
 async def test_the_level_under_the_mouse_is_drawn_apart(make_app):
@@ -56,3 +55,40 @@ async def test_the_level_under_the_mouse_is_drawn_apart(make_app):
         await pilot.hover(choices, offset=(20, tops[2] - 1))  # the gap after level 1
         assert choices.hovered is None
         assert background(1) == background(2)
+
+
+async def test_the_question_with_options_heads_its_page_with_the_sources_beside_when_wide(
+    make_app,
+):
+    """100 columns leave the page room to set why and the sources beside the levels; 80 do
+    not, and they follow the levels. Either way the question is the page's first line."""
+    async with under_way(make_app(), size=(100, 30), role="lead", stage="bidding") as pilot:
+        page = pilot.app.screen.query_one(AnswerChoices)
+        assert not pilot.app.screen.query_one("#question-text").display
+        first, *_ = page.lines
+        assert first.startswith(page.above[0].text.plain.split()[0])
+        assert "│  Why this matters" in first
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert "│" not in "".join(page.lines)
+        why = page.lines.index("Why this matters".ljust(len(page.lines[0])))
+        assert why > page.level_tops()[-1], "after the last level"
+
+
+async def test_a_typed_question_stands_above_its_box_and_its_page_scrolls_with_the_arrows(
+    make_app,
+):
+    async with under_way(make_app(), size=SHORT, role="partner", stage="forming") as pilot:
+        app = pilot.app
+        app.open_question("weeks-to-deadline")
+        await settle(pilot)
+        asked = app.screen.query_one("#question-text")
+        page = app.screen.query_one(AnswerChoices)
+        assert asked.display and "weeks" in shown(asked)
+        assert page.lines[0].startswith("What each number means")
+        assert page.lines[1].startswith(f"{EDGE}0+"), "the bands follow their heading straight on"
+        assert page.max_scroll_y > 0
+        page.focus()
+        await press(pilot, "down", "down", "1")
+        assert page.scroll_offset.y == 2, "the arrows scroll a page with nothing to choose"
+        assert "weeks-to-deadline" not in app.session.draft.answers, "nor does a number key"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from consortium_ready.content.loader import load_bank
 from consortium_ready.tui.screens.question import QuestionScreen
+from consortium_ready.tui.widgets.page import QuestionPage
 from tests.functional.conftest import RecordingApp
 from tests.functional.helpers import WIDE, press, settle, under_way
 
@@ -13,7 +14,7 @@ BANK = load_bank()
 CITING_GUIDANCE = [q for q in BANK.questions if any(not BANK.cases_cited([ref]) for ref in q.cites)]
 
 
-async def test_questions_citing_guidance_show_their_sources_and_only_case_buttons(reports):
+async def test_questions_citing_guidance_show_their_sources_and_only_case_links(reports):
     app = RecordingApp(reports=reports)
     async with under_way(app, size=WIDE, role="undecided", stage="bidding") as pilot:
         asked = {q.id for q in app.session.questionnaire.asked}  # type: ignore[union-attr]
@@ -24,11 +25,12 @@ async def test_questions_citing_guidance_show_their_sources_and_only_case_button
             await settle(pilot)
             screen = app.screen
             assert isinstance(screen, QuestionScreen) and screen.question.id == question.id
-            buttons = [b.id for b in screen.query(".case") if b.display]
-            assert buttons == [f"case-{c.id}" for c in BANK.cases_cited(question.cites)]
+            page = screen.query_one(QuestionPage)
+            links = [link.action for passage in page.aside for link in passage.links]
+            assert links == [f"screen.case({c.id!r})" for c in BANK.cases_cited(question.cites)]
             await screen.run_action("case")  # `c`: a case study where one is cited, else nothing
             await settle(pilot)
             if isinstance(app.screen, QuestionScreen):
-                assert not buttons
+                assert not links
             else:
                 await press(pilot, "escape")

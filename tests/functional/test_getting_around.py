@@ -12,6 +12,7 @@ from consortium_ready.tui.screens.dialogs import ConfirmDialog
 from consortium_ready.tui.screens.history import HistoryScreen
 from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.screens.result import ResultScreen, SavedResultScreen
+from consortium_ready.tui.widgets.page import QuestionPage
 from tests.functional.helpers import (
     NOW,
     QUESTIONS,
@@ -53,7 +54,11 @@ async def test_a_case_study_opens_from_a_question_at_that_consortium(make_app):
         app = pilot.app
         app.open_question("specification-access")
         await settle(pilot)
-        await click(pilot, "#case-northumberland")
+        page = app.screen.query_one(QuestionPage)
+        line = next(y for y, words in enumerate(page.lines) if "Read about Northumberland" in words)
+        page.scroll_to(y=line, animate=False, immediate=True)
+        column = page.lines[line].index("Read about")
+        await click(pilot, page, offset=(column + 2, line - page.scroll_offset.y))
         assert isinstance(app.screen, CaseStudiesScreen)
         assert app.screen.query_one(TabbedContent).active == "northumberland"
         assert any(

@@ -7,7 +7,7 @@ import json
 
 from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.screens.review import ReviewScreen
-from tests.functional.helpers import press, screen_text, settle, shown, under_way
+from tests.functional.helpers import note_shown, press, screen_text, settle, shown, under_way
 
 NOTE = "Ask Hillside by May"
 
@@ -36,4 +36,4 @@ async def test_a_note_on_a_follow_up_outlives_the_answer_that_hid_it(make_app, r
         await press(pilot, "2", "enter")  # No again: the plan, and its note, are back
         await settle(pilot)
         assert app.screen.question.id == "guarantor-plan"
-        assert NOTE in shown(app.screen.query_one("#note-text"))
+        assert NOTE in note_shown(pilot)

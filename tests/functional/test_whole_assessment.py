@@ -12,8 +12,18 @@ from consortium_ready.tui.screens.dialogs import NoteDialog
 from consortium_ready.tui.screens.question import QuestionScreen
 from consortium_ready.tui.screens.result import ResultScreen
 from consortium_ready.tui.screens.review import ReviewScreen
-from consortium_ready.tui.widgets.choices import AnswerChoices, AnswerLevels
-from tests.functional.helpers import QUESTIONS, SEEDS, click, drawn, press, settle, shown, under_way
+from consortium_ready.tui.widgets.choices import AnswerChoices
+from tests.functional.helpers import (
+    QUESTIONS,
+    SEEDS,
+    click,
+    drawn,
+    note_shown,
+    press,
+    settle,
+    shown,
+    under_way,
+)
 
 EXPECTED_ANSWERS = {
     "guarantor": "no",
@@ -51,7 +61,7 @@ async def test_a_whole_assessment_from_the_keyboard_saves_what_assess_saves(make
         await press(pilot, "2", "n")
         await type_text(pilot, EXPECTED_NOTES["lead-can-guarantee"])
         await press(pilot, "enter")
-        assert "See [minutes]" in shown(app.screen.query_one("#note-text"))
+        assert "See [minutes]" in note_shown(pilot)
         await press(pilot, "enter", "1", "enter")
         assert position(pilot).startswith("Question 5 of 9"), "the solicitor question opened"
         await press(pilot, "2", "enter")
@@ -155,10 +165,10 @@ async def test_the_band_of_the_number_typed_is_marked_and_shown_again_on_coming_
         app = pilot.app
         app.open_question("weeks-to-deadline")
         await settle(pilot)
-        levels = app.screen.query_one("#number-answer").query_one(AnswerLevels)
+        page = app.screen.query_one(AnswerChoices)
 
         def marked() -> list[str]:
-            return [levels.options[index].value for index in sorted(levels.chosen_levels)]
+            return [page.levels[index].value for index in sorted(page.chosen_levels)]  # type: ignore[attr-defined]
 
         assert marked() == []
         await type_text(pilot, "5")

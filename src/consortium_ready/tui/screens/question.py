@@ -8,7 +8,7 @@ from typing import ClassVar, NamedTuple, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import var
 from textual.widget import Widget
@@ -21,10 +21,10 @@ from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import WorkScreen, foot
 from consortium_ready.tui.text import literal
 from consortium_ready.tui.widgets.choices import NUMBER_KEYS, AnswerChoices
+from consortium_ready.tui.widgets.page import Link, Passage
 from consortium_ready.tui.widgets.position import PositionLine
-from consortium_ready.tui.widgets.questiontext import QuestionText
 from consortium_ready.tui.widgets.themes import ThemeList, theme_progress
-from consortium_ready.tui.widgets.typed import NumberAnswer, TextAnswer
+from consortium_ready.tui.widgets.typed import NUMBER_BOX, NumberAnswer, TextAnswer
 
 CHOICE_KINDS = ("single", "yes_no", "multi")
 PartType = TypeVar("PartType", bound=Widget)
@@ -36,11 +36,6 @@ HOW_TO_ANSWER = {
     "number": "Type a number; Enter goes to the next question.",
     "text": "Type your answer, or leave it empty; Enter goes to the next question.",
 }
-
-
-def _heading(words: str) -> tuple[str, str]:
-    """A heading within a text, styled as the `.heading` of a screen's own."""
-    return f"{words}\n", "bold $text-accent"
 
 
 class KeysThatApply(NamedTuple):
@@ -96,17 +91,12 @@ class QuestionScreen(WorkScreen):
         yield PositionLine(id="position")
         with Horizontal(id="main"):
             yield ThemeList(id="theme-list")
-            with VerticalScroll(id="body"):
-                with Vertical(id="ask"):
-                    yield Static(id="theme-line", markup=False)
-                    yield QuestionText(id="question-text")
-                    yield AnswerChoices("", [], [], multiple=False, id="choices")
-                    yield NumberAnswer(id="number-answer")
-                    yield TextAnswer(id="text-answer")
-                    yield Static(id="note-text")
-                with Vertical(id="context"):
-                    yield Static(id="why-and-lessons")
-                    yield Vertical(*self._case_buttons(), id="case-buttons")
+            with Vertical(id="question"):
+                yield Static(id="theme-line", markup=False)
+                yield Static(id="question-text")
+                yield NumberAnswer(id="number-answer")
+                yield TextAnswer(id="text-answer")
+                yield AnswerChoices(id="page")
         yield from foot(
             [
                 Button("Back", id="back-button"),
@@ -149,16 +139,8 @@ class QuestionScreen(WorkScreen):
         is mounted, so that it all changes together and is painted in one frame."""
         question = self.question
         self.session.visit(question.id)
-        draft = self.session.draft
         with self.app.batch_update():
-            answer = self._show_answer(question, draft.answers.get(question.id))
-            self._part("#question-text", QuestionText).show(
-                literal(question.text), HOW_TO_ANSWER[question.kind]
-            )
-            self._show_note(draft.notes.get(question.id))
-            self._show_why_and_lessons(question)
-            self._show_case_buttons(question)
-            self._part("#body", VerticalScroll).scroll_home(animate=False)
+            answer = self._show_answer(question, self.session.draft.answers.get(question.id))
             self._show_progress()
             answer.focus(scroll_visible=False)
         shown_before = self._keys_for and self._keys_for.shown
@@ -167,32 +149,63 @@ class QuestionScreen(WorkScreen):
             self.refresh_bindings()
 
     def _show_answer(self, question: Question, answer: AnswerValue | None) -> Widget:
-        """Show the answer widget for the kind of question, with the answer given so far,
-        and hide the others; return what takes the keys: the options, or the box."""
-        choices = self._part("#choices", AnswerChoices)
+        """Show the question, the page under it, and the box for a typed answer, with the
+        answer given so far; return what takes the keys: the page of options, or the box.
+
+        A question with options is drawn at the top of its page, and scrolls with it. One
+        answered by typing stands above its box, which stands above the page.
+        """
+        page = self._part("#page", AnswerChoices)
         number = self._part("#number-answer", NumberAnswer)
         text = self._part("#text-answer", TextAnswer)
-        shown: Widget = self._typed() or choices
-        for widget in (choices, number, text):
-            widget.display = widget is shown
-        if shown is number:
+        typed = self._typed()
+        for box in (number, text):
+            box.display = box is typed
+        asked = Content.assemble(
+            literal(question.text, "bold"), "\n", (HOW_TO_ANSWER[question.kind], "$text-muted")
+        )
+        above = self._part("#question-text", Static)
+        above.display = typed is not None
+        if typed is not None:
+            above.update(asked)
+        below, aside = self._note(question.id), self._why_and_lessons(question)
+        if typed is number:
             number.show(question, answer)
+            page.show_page(
+                question.number_bands,
+                number.band_marks(),
+                number.band_of(number.box.value),
+                above=[Passage(Content(), "What each number means")],
+                below=below,
+                aside=aside,
+            )
             return number.box
-        if shown is text:
+        if typed is text:
             text.show(answer)
+            page.show_page([], [], frozenset(), below=below, aside=aside)
             return text.box
         if isinstance(answer, list):
             chosen = answer
         else:
             chosen = [answer] if isinstance(answer, str) and answer else []
-        choices.show(question.id, question.options, chosen, multiple=question.kind == "multi")
-        return choices
+        multiple = question.kind == "multi"
+        page.show_options(
+            question.id, question.options, chosen, multiple, [Passage(asked)], below, aside
+        )
+        return page
 
-    def _show_note(self, note: str | None) -> None:
-        shown = self._part("#note-text", Static)
-        shown.display = bool(note)
-        if note:
-            shown.update(Content.assemble(("Your note: ", "bold"), literal(note)))
+    def _note(self, question_id: str) -> list[Passage]:
+        """The note on question `question_id`, if there is one, to show on its page."""
+        note = self.session.draft.notes.get(question_id)
+        if not note:
+            return []
+        return [Passage(Content.assemble(("Your note: ", "bold"), literal(note)), note=True)]
+
+    @on(Input.Changed, f"#{NUMBER_BOX}")
+    def _number_typed(self, event: Input.Changed) -> None:
+        """Mark the band the number typed falls in."""
+        number = self._part("#number-answer", NumberAnswer)
+        self._part("#page", AnswerChoices).show_chosen(number.band_of(event.value))
 
     def _keys_that_apply(self, question: Question) -> KeysThatApply:
         """Which keys work here: number keys pick options; `c` opens a case study it cites;
@@ -203,52 +216,32 @@ class QuestionScreen(WorkScreen):
         dont_know = not typed and question.option(DONT_KNOW) is not None
         return KeysThatApply(question.kind in CHOICE_KINDS, bool(cases), not typed, dont_know)
 
-    def _show_why_and_lessons(self, question: Question) -> None:
-        """Why the question matters, and the lessons of the sources it cites, with their case
-        studies' buttons; as one text, so that a step lays out and draws one widget for it."""
-        cited = citations(self.session.bank, question.cites)
-        parts = []
+    def _why_and_lessons(self, question: Question) -> list[Passage]:
+        """Why the question matters, and the lessons of the sources it cites, with a link to
+        each case study cited (the first also opens with `c`)."""
+        passages = []
         if question.why:
-            parts.append(Content.assemble(_heading("Why this matters"), literal(question.why)))
+            passages.append(Passage(literal(question.why), "Why this matters"))
+        cited = citations(self.session.bank, question.cites)
         if cited:
-            parts.append(
+            lessons = Content("\n\n").join(
                 Content.assemble(
-                    _heading("What the sources show"),
-                    Content("\n\n").join(
-                        Content.assemble(
-                            (citation.case, "bold"),
-                            f" ({citation.kind}): ",
-                            literal(citation.text),
-                        )
-                        for citation in cited
-                    ),
+                    (citation.case, "bold"), f" ({citation.kind}): ", literal(citation.text)
                 )
+                for citation in cited
             )
-        shown = self._part("#why-and-lessons", Static)
-        shown.display = bool(parts)
-        shown.update(Content("\n\n").join(parts))
-
-    def _case_buttons(self) -> list[Button]:
-        """A button for each case study in the bank, hidden until a question cites it."""
-        buttons = [
-            Button(Content(f"Read about {case.name}"), id=f"case-{case.id}", classes="case")
-            for case in self.bank.cases
-        ]
-        for button in buttons:
-            button.display = False
-        return buttons
-
-    def _show_case_buttons(self, question: Question) -> None:
-        """Show the buttons of the case studies the question cites, in the order cited."""
-        box = self._part("#case-buttons", Vertical)
-        cited = [f"case-{case.id}" for case in self.bank.cases_cited(question.cites)]
-        for place, button_id in enumerate(cited):
-            button = box.get_child_by_id(button_id)
-            if box.children.index(button) != place:
-                box.move_child(button, before=place)
-        for button in box.children:
-            button.display = button.id in cited
-        box.display = bool(cited)
+            passages.append(Passage(lessons, "What the sources show"))
+        cases = self.session.bank.cases_cited(question.cites)
+        if cases:
+            links = [
+                Link(
+                    f"Read about {case.name}" + (" (c)" if place == 0 else ""),
+                    f"screen.case({case.id!r})",
+                )
+                for place, case in enumerate(cases)
+            ]
+            passages.append(Passage(Content(), "The case studies cited", links=tuple(links)))
+        return passages
 
     def _part(self, selector: str, kind: type[PartType]) -> PartType:
         """The one widget `selector` finds, found once: the screen's parts last as long as it."""
@@ -270,7 +263,7 @@ class QuestionScreen(WorkScreen):
         """The options showing, if the question showing has options."""
         if self.question.kind not in CHOICE_KINDS:
             return None
-        return self._part("#choices", AnswerChoices)
+        return self._part("#page", AnswerChoices)
 
     def _show_progress(self) -> None:
         questionnaire = self.questionnaire
@@ -289,7 +282,7 @@ class QuestionScreen(WorkScreen):
 
     # Recording answers ------------------------------------------------------------------
 
-    @on(AnswerChoices.Changed, "#choices")
+    @on(AnswerChoices.Changed, "#page")
     def _chosen(self, event: AnswerChoices.Changed) -> None:
         """Record the choice, if it was made among the current question's options: a key
         pressed as the screen moved on may reach the options of the question before."""
@@ -344,7 +337,7 @@ class QuestionScreen(WorkScreen):
         else:
             self.app.open_review()
 
-    @on(AnswerChoices.Confirmed, "#choices")
+    @on(AnswerChoices.Confirmed, "#page")
     @on(Input.Submitted, ".typed-box")
     @on(Button.Pressed, "#next-button")
     def action_next(self) -> None:
@@ -379,7 +372,7 @@ class QuestionScreen(WorkScreen):
         def noted(text: str | None) -> None:
             if text is not None:
                 self.session.note(question.id, text)
-                self._show_note(self.session.draft.notes.get(question.id))
+                self._part("#page", AnswerChoices).show_below(self._note(question.id))
 
         self.app.push_screen(
             NoteDialog(
@@ -404,14 +397,13 @@ class QuestionScreen(WorkScreen):
         if theme_id is not None and self._record_typed():
             self.app.open_theme(theme_id)
 
-    def action_case(self) -> None:
-        cases = self.session.bank.cases_cited(self.question.cites)
-        if cases:
-            self.app.open_case(cases[0].id)
-
-    @on(Button.Pressed, ".case")
-    def _case_pressed(self, event: Button.Pressed) -> None:
-        self.app.open_case((event.button.id or "").removeprefix("case-"))
+    def action_case(self, case_id: str | None = None) -> None:
+        """Open case study `case_id` (a link was clicked), or the first the question cites."""
+        if case_id is None:
+            cases = self.session.bank.cases_cited(self.question.cites)
+            case_id = cases[0].id if cases else None
+        if case_id is not None:
+            self.app.open_case(case_id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._keys_for is None:

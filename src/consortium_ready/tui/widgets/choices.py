@@ -1,4 +1,4 @@
-"""Answer levels shown with their anchors, chosen with a number key, the arrows or a click."""
+"""A question's options on its page, chosen with a number key, the arrows or a click."""
 
 from __future__ import annotations
 
@@ -6,183 +6,18 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.containers import ScrollableContainer
-from textual.content import Content
-from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import var
-from textual.strip import Strip
-from textual.widget import Widget
 
-from consortium_ready.tui.text import literal
+from consortium_ready.tui.widgets.page import QuestionPage
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from consortium_ready.domain.bank import Option
+    from consortium_ready.tui.widgets.page import Level, Passage
 
 NUMBER_KEYS = 9
-MARK_WIDTH = 7
-EDGE = "▌"
-GAP = 1
-"""Blank lines between one level and the next."""
-
-
-class AnswerLevels(Widget):
-    """Answer levels drawn as one widget: each an edge, a mark, then its label and what it
-    looks like in practice, indented under the label.
-
-    One widget rather than one per level, so that showing another question's levels, or
-    choosing one, redraws a single widget and restyles nothing. It draws its own lines
-    (Textual's line API): the wrapped words of each level are kept for each width, for as
-    long as its options stay, and the lines drawn until a level or its state changes.
-    """
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "answer-levels--label",
-        "answer-levels--anchor",
-        "answer-levels--edge",
-        "answer-levels--chosen",
-        "answer-levels--chosen-text",
-        "answer-levels--edge-highlighted",
-        "answer-levels--edge-cursor",
-        "answer-levels--cursor",
-        "answer-levels--hover",
-    }
-
-    hovered: var[int | None] = var(None)
-
-    def __init__(self, options: list[Option], marks: list[str], id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.options = options
-        self.marks = marks
-        self.chosen_levels: frozenset[int] = frozenset()
-        self._words_at: dict[tuple[int, int], list[Content]] = {}
-        self._drawn_at: tuple[int, list[Strip]] | None = None
-
-    def show_levels(self, options: list[Option], marks: list[str], chosen: frozenset[int]) -> None:
-        """Show these options, their marks and which are chosen, in this same widget."""
-        if options is not self.options:
-            self.options = options
-            self._words_at.clear()
-            self.refresh(layout=True)
-        self.marks = marks
-        self.chosen_levels = chosen
-        self.redraw()
-
-    def redraw(self) -> None:
-        """Draw the levels again, as a state they are shown in has changed."""
-        self._drawn_at = None
-        self.refresh()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._words_at.clear()
-        self._drawn_at = None
-
-    # Drawing ----------------------------------------------------------------------------
-
-    def _words(self, index: int, width: int) -> list[Content]:
-        """The label's lines, then the anchor's, wrapped to `width`."""
-        if (index, width) not in self._words_at:
-            option = self.options[index]
-            label = literal(option.label).stylize(
-                self.get_visual_style("answer-levels--label", partial=True)
-            )
-            anchor = literal(option.anchor).stylize(
-                self.get_visual_style("answer-levels--anchor", partial=True)
-            )
-            self._words_at[index, width] = [*label.wrap(width), *anchor.wrap(width)]
-        return self._words_at[index, width]
-
-    def _text_width(self, width: int) -> int:
-        """The columns for a level's words: what the edge, the mark and a space at the right
-        end leave of `width`."""
-        return max(10, width - len(EDGE) - MARK_WIDTH - 1)
-
-    def level_tops(self) -> list[int]:
-        """The line each level starts on."""
-        inside = self._text_width(self.content_region.width)
-        tops, line = [], 0
-        for index in range(len(self.options)):
-            tops.append(line)
-            line += len(self._words(index, inside)) + GAP
-        return tops
-
-    def level_at(self, y: int) -> int | None:
-        """The level drawn on line `y`, if any (not the gap after it)."""
-        inside = self._text_width(self.content_region.width)
-        for index, top in enumerate(self.level_tops()):
-            if top <= y < top + len(self._words(index, inside)):
-                return index
-        return None
-
-    def level_states(self, index: int) -> tuple[str, ...]:
-        """The component classes level `index` is drawn with: its background, as a
-        stylesheet would pick it (the cursor over the mouse over chosen), and chosen's text."""
-        chosen = index in self.chosen_levels
-        if self.is_cursor(index):
-            background = "answer-levels--cursor"
-        elif index == self.hovered:
-            background = "answer-levels--hover"
-        else:
-            background = "answer-levels--chosen" if chosen else ""
-        return tuple(filter(None, [background, "answer-levels--chosen-text" if chosen else ""]))
-
-    def is_cursor(self, index: int) -> bool:
-        """Whether level `index` has the keyboard's cursor on it."""
-        return False
-
-    def edge_state(self, index: int) -> str:
-        """The component class that colours the edge of level `index`."""
-        return "answer-levels--edge"
-
-    def _level(self, index: int, width: int) -> list[Content]:
-        """Level `index`'s lines, each as wide as the widget."""
-        words = self._words(index, self._text_width(width))
-        states = self.level_states(index)
-        edge = Content.styled(EDGE, self.get_visual_style(*states, self.edge_state(index)))
-        margins = [self.marks[index].ljust(MARK_WIDTH)] + [" " * MARK_WIDTH] * (len(words) - 1)
-        style = self.get_visual_style(*states)
-        return [
-            edge
-            + (margin + line)
-            .pad_right(width - len(EDGE) - MARK_WIDTH - line.cell_length)
-            .stylize_before(style)
-            for margin, line in zip(margins, words, strict=True)
-        ]
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        inside = self._text_width(width)
-        return sum(len(self._words(index, inside)) + GAP for index in range(len(self.options)))
-
-    def _drawn(self, width: int) -> list[Strip]:
-        """Every line, drawn once for each width until a level or its state changes."""
-        if self._drawn_at is None or self._drawn_at[0] != width:
-            base = self.visual_style
-            gap = [Strip.blank(width, base.rich_style)] * GAP
-            lines: list[Strip] = []
-            for index in range(len(self.options)):
-                lines += [
-                    Strip(line.render_segments(base), width) for line in self._level(index, width)
-                ]
-                lines += gap
-            self._drawn_at = (width, lines)
-        return self._drawn_at[1]
-
-    def render_line(self, y: int) -> Strip:
-        width = self.content_region.width
-        lines = self._drawn(width)
-        return lines[y] if y < len(lines) else Strip.blank(width, self.visual_style.rich_style)
-
-    # The mouse ---------------------------------------------------------------------------
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        self.hovered = self.level_at(event.y)
-
-    def on_leave(self) -> None:
-        self.hovered = None
-
-    def watch_hovered(self) -> None:
-        self.redraw()
 
 
 def _mark(number: int, chosen: bool, multiple: bool) -> str:
@@ -191,12 +26,14 @@ def _mark(number: int, chosen: bool, multiple: bool) -> str:
     return f" {key} {box}"
 
 
-class AnswerChoices(AnswerLevels, can_focus=True):
-    """The options of a single, yes/no or multiple-choice question.
+class AnswerChoices(QuestionPage, can_focus=True):
+    """The page under a question, and on it the options of a single, yes/no or
+    multiple-choice question to choose from (`show_options`).
 
     What is marked chosen is what is saved. With one answer, a number key, a
     click or the arrows choose, as radio buttons do. With several, the arrows
     move the highlight and Space or a number key ticks. Enter only moves on.
+    Showing a page with nothing to choose (`show_page`), the arrows scroll it.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -233,35 +70,58 @@ class AnswerChoices(AnswerLevels, can_focus=True):
         def control(self) -> AnswerChoices:
             return self.choices
 
-    def __init__(
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.subject = ""
+        self.options: list[Option] = []
+        self.multiple = False
+
+    def show_options(
         self,
         subject: str,
         options: list[Option],
         chosen: list[str],
         multiple: bool,
-        id: str | None = None,
+        above: Sequence[Passage] = (),
+        below: Sequence[Passage] = (),
+        aside: Sequence[Passage] = (),
     ) -> None:
-        super().__init__([], [], id=id)
-        self.show(subject, options, chosen, multiple)
-
-    def show(self, subject: str, options: list[Option], chosen: list[str], multiple: bool) -> None:
-        """Show the options of question `subject`, the id each change is reported with."""
-        self.subject = subject
-        self.multiple = multiple
+        """Show the options of question `subject`, the id each change is reported with, and
+        the passages above, below and aside them."""
+        self.subject, self.options, self.multiple = subject, options, multiple
         self.set_reactive(AnswerChoices.chosen, frozenset(chosen))
         first = next((i for i, o in enumerate(options) if o.value in chosen), None)
         self.set_reactive(AnswerChoices.highlighted, first)
-        self._draw(options)
+        marks, levels = self._marked()
+        super().show_page(options, marks, levels, above, below, aside)
 
-    def _draw(self, options: list[Option]) -> None:
-        chosen = frozenset(i for i, option in enumerate(options) if option.value in self.chosen)
-        marks = [_mark(i + 1, i in chosen, self.multiple) for i in range(len(options))]
-        self.show_levels(options, marks, chosen)
+    def show_page(
+        self,
+        levels: Sequence[Level],
+        marks: list[str],
+        chosen: frozenset[int],
+        above: Sequence[Passage] = (),
+        below: Sequence[Passage] = (),
+        aside: Sequence[Passage] = (),
+    ) -> None:
+        """Show a page with nothing on it to choose."""
+        self.subject, self.options = "", []
+        self.set_reactive(AnswerChoices.chosen, frozenset())
+        self.set_reactive(AnswerChoices.highlighted, None)
+        super().show_page(levels, marks, chosen, above, below, aside)
+
+    def _marked(self) -> tuple[list[str], frozenset[int]]:
+        """Each option's mark, and the places of those chosen."""
+        places = frozenset(
+            i for i, option in enumerate(self.options) if option.value in self.chosen
+        )
+        marks = [_mark(i + 1, i in places, self.multiple) for i in range(len(self.options))]
+        return marks, places
 
     def edge_state(self, index: int) -> str:
         if index != self.highlighted:
             return super().edge_state(index)
-        return "answer-levels--edge-cursor" if self.has_focus else "answer-levels--edge-highlighted"
+        return "question-page--edge-cursor" if self.has_focus else "question-page--edge-highlighted"
 
     def is_cursor(self, index: int) -> bool:
         return index == self.highlighted and self.has_focus
@@ -269,20 +129,10 @@ class AnswerChoices(AnswerLevels, can_focus=True):
     def watch_highlighted(self, new: int | None) -> None:
         self.redraw()
         if new is not None:
-            self._bring_into_view(new)
-
-    def _bring_into_view(self, index: int) -> None:
-        """Scroll the container this sits in, if any, until level `index` shows."""
-        inside = self._text_width(self.content_region.width)
-        x, y, width, _ = self.content_region
-        level = Region(x, y + self.level_tops()[index], width, len(self._words(index, inside)))
-        scroller = next((a for a in self.ancestors if isinstance(a, ScrollableContainer)), None)
-        if scroller is not None:
-            within = level.translate(scroller.scroll_offset - scroller.content_region.offset)
-            scroller.scroll_to_region(within, animate=False, immediate=True)
+            self.scroll_to_region(self.level_region(new), animate=False, immediate=True)
 
     def watch_chosen(self) -> None:
-        self._draw(self.options)
+        self.show_levels(*self._marked())
 
     def on_focus(self) -> None:
         self.redraw()
@@ -291,6 +141,9 @@ class AnswerChoices(AnswerLevels, can_focus=True):
         self.redraw()
 
     def action_move(self, step: int) -> None:
+        if not self.options:
+            self.scroll_relative(y=step, animate=False)
+            return
         if self.highlighted is None:
             index = 0 if step > 0 else len(self.options) - 1
         else:
@@ -330,7 +183,7 @@ class AnswerChoices(AnswerLevels, can_focus=True):
             self.post_message(self.Changed(self, self.subject, sorted(chosen, key=order.index)))
 
     def on_click(self, event: events.Click) -> None:
-        index = self.level_at(event.y)
-        if index is not None:
+        index = self.level_under(event)
+        if index is not None and self.options:
             self.focus()
             self.pick(index)

@@ -12,7 +12,6 @@ from textual.widgets import Button, Input, Static
 
 from consortium_ready.domain.bank import DONT_KNOW
 from consortium_ready.session.entries import parse_number
-from consortium_ready.tui.widgets.choices import AnswerLevels
 from consortium_ready.words import plain_number
 
 if TYPE_CHECKING:
@@ -50,9 +49,9 @@ class NumberBox(TypedBox):
 
 
 class NumberAnswer(Vertical):
-    """A number box, a "don't know" button if offered, and what each range of numbers means.
-
-    Mounted once, it shows each number question in turn (`show`).
+    """A number box, a "don't know" button if offered, and a line for a problem or "don't
+    know"; what each range of numbers means is shown on the page below (`band_marks`,
+    `band_of`). Mounted once, it shows each number question in turn (`show`).
     """
 
     def __init__(self, id: str | None = None) -> None:
@@ -71,8 +70,6 @@ class NumberAnswer(Vertical):
             yield Static(classes="unit", markup=False)
             yield Button("Don't know (d)", id="dont-know")
         yield Static(classes="problem-or-note", id="typed-problem", markup=False)
-        yield Static("What each number means", classes="heading")
-        yield AnswerLevels([], [])
 
     @property
     def box(self) -> NumberBox:
@@ -94,17 +91,17 @@ class NumberAnswer(Vertical):
         self.query_one("#typed-problem", Static).update(
             "You answered: Don't know." if dont_know else ""
         )
-        bands = question.number_bands
-        marks = [f"{plain_number(band.from_ or 0)}+" for band in bands]
-        self.query_one(AnswerLevels).show_levels(bands, marks, self._band_of(typed))
 
     @on(Input.Changed, f"#{NUMBER_BOX}")
-    def _typed(self, event: Input.Changed) -> None:
+    def _typed(self) -> None:
         self.query_one("#typed-problem", Static).update("")
-        levels = self.query_one(AnswerLevels)
-        levels.show_levels(levels.options, levels.marks, self._band_of(event.value))
 
-    def _band_of(self, text: str) -> frozenset[int]:
+    def band_marks(self) -> list[str]:
+        """The mark of each of the question's bands: the least number in it."""
+        assert self.question is not None
+        return [f"{plain_number(band.from_ or 0)}+" for band in self.question.number_bands]
+
+    def band_of(self, text: str) -> frozenset[int]:
         """The place, among the question's bands, of the band the number `text` falls in
         (none if it is not a number)."""
         assert self.question is not None
