@@ -88,7 +88,9 @@ async def test_a_typed_question_stands_above_its_box_and_its_page_scrolls_with_t
         assert page.lines[0].startswith("What each number means")
         assert page.lines[1].startswith(f"{EDGE}0+"), "the bands follow their heading straight on"
         assert page.max_scroll_y > 0
+        await press(pilot, "down")
+        assert page.scroll_offset.y == 1, "the arrows scroll the page from the box"
         page.focus()
         await press(pilot, "down", "down", "1")
-        assert page.scroll_offset.y == 2, "the arrows scroll a page with nothing to choose"
+        assert page.scroll_offset.y == 3, "and on a page with nothing to choose"
         assert "weeks-to-deadline" not in app.session.draft.answers, "nor does a number key"

@@ -39,20 +39,25 @@ QUESTION = (
     "practice, so pick the one closest to where your organisation is today. If you are "
     "not sure, choose Don't know: it counts as a gap, and your action plan will say how "
     "to find out. The answer marked (•) is the one saved.\n\n"
-    "Below the answers: why the question matters, and what happened in the real "
-    "consortia it draws on. Open a case study to read the whole story.\n\n"
+    "Below the answers, or beside them in a wide window: why the question matters, and "
+    "what happened in the real consortia it draws on. Click a case study's name, or "
+    "press c, to read the whole story.\n\n"
     "Add a note to record the evidence for an answer (where the minutes are, who "
     "signed). Every answer and note is saved as soon as you give it."
 )
 QUESTION_KEYS: Keys = (
     ("1 to 9", "Choose the answer with that number"),
-    ("↑ ↓", "Choose the answer above or below; where you can tick several, move to it"),
+    (
+        "↑ ↓",
+        "Choose the answer above or below; where you can tick several, move to it; "
+        "where you type the answer, scroll the page",
+    ),
     ("Space", "Tick or untick an answer, where you can tick several"),
     ("d", "Don't know"),
     ("Enter", "Keep the answer and go to the next question"),
     ("Escape", "Go back to the question before"),
     ("n", "Add a note on the evidence for your answer, or change it"),
-    ("c", "Read a case study the question draws on"),
+    ("c", "Read the first case study the question draws on"),
     ("t", "Go to another theme"),
     ("f", "Finish: see what is left to answer, then your result"),
 )

@@ -76,6 +76,8 @@ class QuestionScreen(WorkScreen):
         Binding("c", "case", "Case study", id="case", show=False),
         Binding("f", "finish", "Finish", id="finish"),
         Binding("d", "dont_know", "Don't know", id="dont-know", show=False),
+        Binding("up", "scroll_page(-1)", show=False),
+        Binding("down", "scroll_page(1)", show=False),
     ]
 
     current: var[str] = var("", init=False)
@@ -357,6 +359,10 @@ class QuestionScreen(WorkScreen):
     def action_finish(self) -> None:
         if self._record_typed():
             self.app.open_review()
+
+    def action_scroll_page(self, lines: int) -> None:
+        """↑ ↓ in a box for a typed answer: scroll the page under it."""
+        self._part("#page", AnswerChoices).scroll_relative(y=lines, animate=False)
 
     def action_pick(self, number: int) -> None:
         choices = self._choices()
