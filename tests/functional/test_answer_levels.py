@@ -90,6 +90,12 @@ async def test_a_typed_question_stands_above_its_box_and_its_page_scrolls_with_t
         assert page.max_scroll_y > 0
         await press(pilot, "down")
         assert page.scroll_offset.y == 1, "the arrows scroll the page from the box"
+        await press(pilot, "pagedown")
+        turned = page.scroll_offset.y
+        assert turned > 1, "and so do Page Down"
+        await press(pilot, "pageup")
+        height = page.scrollable_content_region.height
+        assert page.scroll_offset.y == max(0, turned - height), "and Page Up"
         page.focus()
         await press(pilot, "down", "down", "1")
         assert page.scroll_offset.y == 3, "and on a page with nothing to choose"

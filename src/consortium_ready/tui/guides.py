@@ -52,6 +52,7 @@ QUESTION_KEYS: Keys = (
         "Choose the answer above or below; where you can tick several, move to it; "
         "where you type the answer, scroll the page",
     ),
+    ("PgUp PgDn", "Scroll the page: the answers, why the question matters, the sources"),
     ("Space", "Tick or untick an answer, where you can tick several"),
     ("d", "Don't know"),
     ("Enter", "Keep the answer and go to the next question"),

@@ -78,6 +78,8 @@ class QuestionScreen(WorkScreen):
         Binding("d", "dont_know", "Don't know", id="dont-know", show=False),
         Binding("up", "scroll_page(-1)", show=False),
         Binding("down", "scroll_page(1)", show=False),
+        Binding("pageup", "turn_page(-1)", show=False),
+        Binding("pagedown", "turn_page(1)", show=False),
     ]
 
     current: var[str] = var("", init=False)
@@ -361,8 +363,14 @@ class QuestionScreen(WorkScreen):
             self.app.open_review()
 
     def action_scroll_page(self, lines: int) -> None:
-        """↑ ↓ in a box for a typed answer: scroll the page under it."""
+        """↑ ↓ in a box for a typed answer: scroll the page under it by a line."""
         self._part("#page", AnswerChoices).scroll_relative(y=lines, animate=False)
+
+    def action_turn_page(self, pages: int) -> None:
+        """Page Up and Page Down in a box for a typed answer: scroll the page under it by
+        as much as it shows."""
+        page = self._part("#page", AnswerChoices)
+        page.scroll_relative(y=pages * page.scrollable_content_region.height, animate=False)
 
     def action_pick(self, number: int) -> None:
         choices = self._choices()
