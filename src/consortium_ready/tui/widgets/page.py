@@ -60,16 +60,25 @@ class Passage(NamedTuple):
     links: tuple[Link, ...] = ()
 
 
+Words = tuple[Content, str]
+"""A line of wrapped words, and the component class they are drawn in ("" for none)."""
+
+
+def _wrapped(text: Content, width: int, component: str) -> list[Words]:
+    """`text`'s lines at `width` (none if it is empty), each with the component class given."""
+    return [(line, component) for line in text.wrap(width)] if text else []
+
+
 class _Layout(NamedTuple):
     """Where everything on the page goes at one width."""
 
     main_width: int
     """The columns of the levels, and of all else when nothing is set beside them."""
-    lines: list[Content | int | None]
+    lines: list[Words | int | None]
     """Each line: a passage's, a level's (by the level's index), or a blank."""
     tops: list[int]
     """The line each level starts on."""
-    aside: list[Content | None]
+    aside: list[Words | None]
     """The lines set beside the others, if there is room; else none."""
 
 
@@ -125,7 +134,7 @@ class QuestionPage(ScrollView):
         self.above: Sequence[Passage] = ()
         self.below: Sequence[Passage] = ()
         self.aside: Sequence[Passage] = ()
-        self._wrapped_at: dict[tuple[str, int, int], list[Content]] = {}
+        self._wrapped_at: dict[tuple[str, int, int], list[Words]] = {}
         self._layout_at: dict[int, _Layout] = {}
         self._drawn: dict[tuple[int, int], Strip] = {}
         self._levels_drawn: dict[tuple[int, int], list[Strip]] = {}
@@ -182,7 +191,6 @@ class QuestionPage(ScrollView):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._rewrap()
         self._undraw()
 
     def on_resize(self) -> None:
@@ -208,50 +216,37 @@ class QuestionPage(ScrollView):
         end leave of the levels' `width`."""
         return max(10, width - len(EDGE) - MARK_WIDTH - 1)
 
-    def _level_words(self, index: int, width: int) -> list[Content]:
+    def _level_words(self, index: int, width: int) -> list[Words]:
         """Level `index`'s label's lines, then its anchor's, wrapped to `width`."""
         key = ("level", index, width)
         if key not in self._wrapped_at:
             level = self.levels[index]
-            label = literal(level.label).stylize(
-                self.get_visual_style("question-page--label", partial=True)
-            )
-            anchor = literal(level.anchor).stylize(
-                self.get_visual_style("question-page--anchor", partial=True)
-            )
-            self._wrapped_at[key] = [*label.wrap(width), *anchor.wrap(width)]
+            self._wrapped_at[key] = [
+                *_wrapped(literal(level.label), width, "question-page--label"),
+                *_wrapped(literal(level.anchor), width, "question-page--anchor"),
+            ]
         return self._wrapped_at[key]
 
-    def _passage_lines(self, passage: Passage, key: tuple[str, int, int]) -> list[Content]:
+    def _passage_lines(self, passage: Passage, key: tuple[str, int, int]) -> list[Words]:
         """A passage's lines, its heading then its text, wrapped to the width in `key`."""
         if key not in self._wrapped_at:
             width = key[2]
-            text = passage.text
-            if passage.note:
-                text = text.stylize_before(self.get_visual_style("question-page--note"))
-            heading = (
-                [Content.styled(passage.heading, self.get_visual_style("question-page--heading"))]
-                if passage.heading
-                else []
-            )
-            link_style = self.get_visual_style("question-page--link")
+            heading = Content(passage.heading)
             links = [
-                Content.styled(link.words, link_style + Style.from_meta({"@click": link.action}))
+                Content.styled(link.words, Style.from_meta({"@click": link.action}))
                 for link in passage.links
             ]
             self._wrapped_at[key] = [
-                *heading,
-                *(text.wrap(width) if text else []),
-                *(line for link in links for line in link.wrap(width)),
+                *_wrapped(heading, width, "question-page--heading"),
+                *_wrapped(passage.text, width, "question-page--note" if passage.note else ""),
+                *(line for link in links for line in _wrapped(link, width, "question-page--link")),
             ]
         return self._wrapped_at[key]
 
-    def _passages(
-        self, where: str, passages: Sequence[Passage], width: int
-    ) -> list[Content | None]:
+    def _passages(self, where: str, passages: Sequence[Passage], width: int) -> list[Words | None]:
         """The lines of the passages `where` (above, below, aside), a blank (None) after each
         but a heading alone, which leads straight on to what follows it."""
-        lines: list[Content | None] = []
+        lines: list[Words | None] = []
         for index, passage in enumerate(passages):
             lines += self._passage_lines(passage, (where, index, width))
             if passage.text or passage.links:
@@ -262,7 +257,7 @@ class QuestionPage(ScrollView):
         """Where everything goes at `width`, worked out once for each width."""
         if width not in self._layout_at:
             main = self._main_width(width)
-            lines: list[Content | int | None] = [*self._passages("above", self.above, main)]
+            lines: list[Words | int | None] = [*self._passages("above", self.above, main)]
             tops = []
             for index in range(len(self.levels)):
                 tops.append(len(lines))
@@ -333,18 +328,25 @@ class QuestionPage(ScrollView):
             margins = [self.marks[index].ljust(MARK_WIDTH)] + [" " * MARK_WIDTH] * (len(words) - 1)
             self._levels_drawn[index, width] = [
                 Strip(
-                    [edge, Segment(margin, style.rich_style), *line.render_segments(style)]
+                    [edge, Segment(margin, style.rich_style), *self._segments(words, style)]
                 ).adjust_cell_length(width, style.rich_style)
-                for margin, line in zip(margins, words, strict=True)
+                for margin, words in zip(margins, words, strict=True)
             ]
         return self._levels_drawn[index, width]
 
-    def _line(self, line: Content | int | None, y: int, layout: _Layout, width: int) -> Strip:
+    def _segments(self, words: Words, style: Style) -> list[Segment]:
+        """`words` drawn over `style`, in the style of their component class."""
+        line, component = words
+        if component:
+            style += self.get_visual_style(component, partial=True)
+        return list(line.render_segments(style))
+
+    def _line(self, line: Words | int | None, y: int, layout: _Layout, width: int) -> Strip:
         """Line `y` of a column `width` wide: a passage's line, a level's, or a blank."""
         base = self.visual_style
         if isinstance(line, int):
             return self._level(line, width)[y - layout.tops[line]]
-        strip = Strip(line.render_segments(base)) if line else Strip([])
+        strip = Strip(self._segments(line, base)) if line else Strip([])
         return strip.adjust_cell_length(width, base.rich_style)
 
     def render_line(self, y: int) -> Strip:
