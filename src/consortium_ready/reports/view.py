@@ -14,8 +14,8 @@ from datetime import datetime
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
 from consortium_ready.domain.compare import (
+    ACTION_GROUPS,
     ActionItem,
-    ActionProgress,
     Comparison,
     ScoreChange,
     compare,
@@ -54,9 +54,9 @@ ACTION_PARTS: dict[ActionPart, str] = {
 TOP_ACTIONS = 5
 NO_OWNER = "No owner yet"
 NO_DATE = "no date"
-IN_THE_PLAN = ActionProgress.FIELDS["still_open"]
+IN_THE_PLAN = ACTION_GROUPS["still_open"]
 """The group of actions the report counts, not lists: they are the rest of its plan."""
-FOLLOW_UP = (ActionProgress.FIELDS["done"], ActionProgress.FIELDS["overdue"])
+FOLLOW_UP = (ACTION_GROUPS["done"], ACTION_GROUPS["overdue"])
 """The groups of actions the board summary names one by one; the rest it counts."""
 FOLLOW_UP_MOST = 5
 """How many actions of each such group the summary names before saying how many more."""
