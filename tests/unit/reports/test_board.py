@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -218,7 +217,7 @@ def test_many_done_actions_are_cut_short_in_the_summary(make: Make, bank: Bank) 
     assert view.since is not None
     nine = view.since.actions.done * 3
     since = view.since._replace(actions=view.since.actions._replace(done=nine))
-    cut = replace(view, since=since)
+    cut = view._replace(since=since)
     title, shown, more = cut.follow_up[0]
     assert (title, len(shown), more) == ("Done", 5, 4)
     assert "- *and 4 more, listed after the summary*" in render_report(cut, "md")
