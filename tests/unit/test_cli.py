@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import date
 
 import pytest
 
-from consortium_ready.cli import main
+from consortium_ready.cli import PLUGINS_SETTING, main
 from consortium_ready.content.yamlfile import parse_yaml
 from tests.unit.helpers import GOOD, MINI, MINI_ARGS
 
@@ -181,3 +182,15 @@ def test_the_assess_summary_disarms_text_from_files(tmp_path, capsys):
     assert main([*MINI_ARGS, "assess", "--answers", str(path), "--reports", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Riverside\u241b[2J Advice: ") and "\x1b" not in out
+
+
+def test_pydantic_is_told_to_load_no_plug_ins_unless_the_user_chose(monkeypatch):
+    """Looking for plug-ins reads every installed package's metadata; a user's setting stands."""
+    monkeypatch.delenv(PLUGINS_SETTING, raising=False)
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert os.environ[PLUGINS_SETTING] == "__all__"
+    monkeypatch.setenv(PLUGINS_SETTING, "their-plugin")
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert os.environ[PLUGINS_SETTING] == "their-plugin"

@@ -11,8 +11,7 @@ saved with each assessment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import NamedTuple
 
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
@@ -27,8 +26,7 @@ from consortium_ready.domain.tracking import (
 from consortium_ready.words import bank_name, local_date, plural, score_change
 
 
-@dataclass(frozen=True)
-class ScoreChange:
+class ScoreChange(NamedTuple):
     """A score and band before and after; None where that run has no score.
 
     `id` is the theme's id, or "overall".
@@ -46,8 +44,7 @@ class ScoreChange:
         return score_change(self.before, self.after)
 
 
-@dataclass(frozen=True)
-class AnswerChange:
+class AnswerChange(NamedTuple):
     question_id: str
     question: str
     before: str
@@ -56,8 +53,7 @@ class AnswerChange:
     score_after: int | None
 
 
-@dataclass(frozen=True)
-class ActionItem:
+class ActionItem(NamedTuple):
     """An action of either run, with its owner, due date and status as last tracked."""
 
     text: str
@@ -75,8 +71,7 @@ class ActionItem:
         return " — ".join(filter(None, [self.text, self.tracked_words]))
 
 
-@dataclass(frozen=True)
-class ActionProgress:
+class ActionProgress(NamedTuple):
     """The actions of the earlier run followed into the later one."""
 
     done: list[ActionItem]
@@ -88,30 +83,30 @@ class ActionProgress:
     """In the earlier plan, out of the later one undone: the question was not answered
     again, or is no longer asked."""
 
-    FIELDS: ClassVar[dict[str, str]] = {
-        "done": "Done",
-        "overdue": "Overdue",
-        "new": "New",
-        "still_open": "Still open",
-        "dropped": "Dropped",
-        "left": "Out of the plan but not done",
-    }
-
     @property
     def groups(self) -> list[tuple[str, list[ActionItem]]]:
-        return [(title, getattr(self, field)) for field, title in self.FIELDS.items()]
+        return [(title, getattr(self, field)) for field, title in ACTION_GROUPS.items()]
 
 
-@dataclass(frozen=True)
-class QuestionRef:
+ACTION_GROUPS = {
+    "done": "Done",
+    "overdue": "Overdue",
+    "new": "New",
+    "still_open": "Still open",
+    "dropped": "Dropped",
+    "left": "Out of the plan but not done",
+}
+"""The title of each of ActionProgress's groups, by field, in the order they are shown."""
+
+
+class QuestionRef(NamedTuple):
     """A question by id, with its wording when the bank still holds it."""
 
     id: str
     text: str | None
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """One of the two assessments, as the comparison describes it."""
 
     organisation: str
@@ -119,8 +114,7 @@ class Run:
     bank: str
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     old: Run
     new: Run
     overall: ScoreChange
@@ -284,8 +278,8 @@ def action_progress(old: Assessment, new: Assessment, common: set[str]) -> Actio
         item = later if later and not later.tracking.is_blank else before.get(key) or later
         assert item is not None
         if key not in after and item.tracking.open and _cleared(new, key):
-            return replace(item, tracking=item.tracking.model_copy(update={"status": "done"}))
-        return replace(item, text=(later or item).text, reason=(later or item).reason)
+            return item._replace(tracking=item.tracking.model_copy(update={"status": "done"}))
+        return item._replace(text=(later or item).text, reason=(later or item).reason)
 
     def group(key: str, item: ActionItem) -> str:
         if item.tracking.status in ("done", "dropped"):
@@ -296,7 +290,7 @@ def action_progress(old: Assessment, new: Assessment, common: set[str]) -> Actio
             return "overdue"
         return "still_open" if key in before else "new"
 
-    groups: dict[str, list[ActionItem]] = {field: [] for field in ActionProgress.FIELDS}
+    groups: dict[str, list[ActionItem]] = {field: [] for field in ACTION_GROUPS}
     for key in dict.fromkeys([*before, *after]):
         item = latest(key)
         groups[group(key, item)].append(item)

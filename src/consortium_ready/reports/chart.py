@@ -3,30 +3,27 @@ as percentages of the track, for the HTML report's table of themes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from consortium_ready.reports.view import ReportView, ThemeView
 from consortium_ready.words import plain_number
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """A theme, and its bar's width in per cent of the track; None: not enough known to score."""
 
     theme: ThemeView
     width: str | None
 
 
-@dataclass(frozen=True)
-class Tick:
+class Tick(NamedTuple):
     """Where a band begins, in per cent of the track, and the band's label."""
 
     at: int
     label: str
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(NamedTuple):
     rows: list[Row]
     ticks: list[Tick]
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from consortium_ready.domain.answerset import AnswerSet
 from consortium_ready.domain.assessment import SCHEMA_VERSION, Assessment, assess
@@ -40,8 +40,7 @@ def save_assessment(
     return write_assessment(assessment, folder, rendered_reports(assessment, bank, previous))
 
 
-@dataclass(frozen=True)
-class Made:
+class Made(NamedTuple):
     """A new assessment as saved, and the organisation's one before it, if there was one."""
 
     assessment: Assessment

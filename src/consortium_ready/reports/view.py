@@ -8,14 +8,14 @@ holds is shown by its id, and the report says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from consortium_ready.domain.assessment import Assessment
 from consortium_ready.domain.bank import Bank
 from consortium_ready.domain.compare import (
+    ACTION_GROUPS,
     ActionItem,
-    ActionProgress,
     Comparison,
     ScoreChange,
     compare,
@@ -54,9 +54,9 @@ ACTION_PARTS: dict[ActionPart, str] = {
 TOP_ACTIONS = 5
 NO_OWNER = "No owner yet"
 NO_DATE = "no date"
-IN_THE_PLAN = ActionProgress.FIELDS["still_open"]
+IN_THE_PLAN = ACTION_GROUPS["still_open"]
 """The group of actions the report counts, not lists: they are the rest of its plan."""
-FOLLOW_UP = (ActionProgress.FIELDS["done"], ActionProgress.FIELDS["overdue"])
+FOLLOW_UP = (ACTION_GROUPS["done"], ACTION_GROUPS["overdue"])
 """The groups of actions the board summary names one by one; the rest it counts."""
 FOLLOW_UP_MOST = 5
 """How many actions of each such group the summary names before saying how many more."""
@@ -86,8 +86,7 @@ METHOD = (
 """How the scores are made, in words for a trustee; the report carries it whole."""
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """A case-study lesson or a point of guidance behind a question, flag or action."""
 
     ref: str
@@ -96,16 +95,14 @@ class Citation:
     text: str
 
 
-@dataclass(frozen=True)
-class BandView:
+class BandView(NamedTuple):
     label: str
     min: int
     meaning: str
     tone: int
 
 
-@dataclass(frozen=True)
-class FlagView:
+class FlagView(NamedTuple):
     title: str
     explain: str
     action: str
@@ -113,8 +110,7 @@ class FlagView:
     citations: list[Citation]
 
 
-@dataclass(frozen=True)
-class ThemeView:
+class ThemeView(NamedTuple):
     """A theme's score from what is known (None: not enough known), and how much is unknown."""
 
     id: str
@@ -132,8 +128,7 @@ class ThemeView:
         return "not enough known" if self.score is None else score_number(self.score)
 
 
-@dataclass(frozen=True)
-class ActionView:
+class ActionView(NamedTuple):
     rank: int
     kind: str
     part: ActionPart
@@ -168,16 +163,14 @@ class ActionView:
         return STATUSES[self.tracking.status]
 
 
-@dataclass(frozen=True)
-class ActionGroup:
+class ActionGroup(NamedTuple):
     """One theme's actions within a part of the plan."""
 
     theme: str
     actions: list[ActionView]
 
 
-@dataclass(frozen=True)
-class AnswerView:
+class AnswerView(NamedTuple):
     question_id: str
     question: str
     theme: str
@@ -200,14 +193,12 @@ class AnswerView:
         }.get(self.status, "")
 
 
-@dataclass(frozen=True)
-class ThemeAnswers:
+class ThemeAnswers(NamedTuple):
     title: str
     answers: list[AnswerView]
 
 
-@dataclass(frozen=True)
-class ReportView:
+class ReportView(NamedTuple):
     organisation: str
     role: str
     stage: str

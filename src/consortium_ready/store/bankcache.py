@@ -18,8 +18,8 @@ import contextlib
 import hashlib
 import pickle
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pydantic
 import pydantic_core
@@ -46,8 +46,7 @@ def _code_fingerprint() -> bytes:
     return digest.digest()
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     """Where a bank's entry is kept, and the heading it must start with to be used. The heading
     is followed by a fingerprint of the pickle that comes after it, so that damage is seen."""
 

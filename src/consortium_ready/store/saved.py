@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -34,8 +33,7 @@ OLDEST_SCHEMA_VERSION = 1
 """The oldest saved format this program reads; see docs/assessment-format.md."""
 
 
-@dataclass(frozen=True)
-class Saved:
+class Saved(NamedTuple):
     """The files one save wrote: the assessment's JSON and its readable reports."""
 
     json: Path

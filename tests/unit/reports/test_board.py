@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -217,7 +216,8 @@ def test_many_done_actions_are_cut_short_in_the_summary(make: Make, bank: Bank) 
     view = rerun(make, bank)
     assert view.since is not None
     nine = view.since.actions.done * 3
-    cut = replace(view, since=replace(view.since, actions=replace(view.since.actions, done=nine)))
+    since = view.since._replace(actions=view.since.actions._replace(done=nine))
+    cut = view._replace(since=since)
     title, shown, more = cut.follow_up[0]
     assert (title, len(shown), more) == ("Done", 5, 4)
     assert "- *and 4 more, listed after the summary*" in render_report(cut, "md")
