@@ -28,8 +28,9 @@ MARK_WIDTH = 7
 EDGE = "▌"
 ASIDE_WIDTH = 40
 """The columns of the passages set beside the levels, when there is room."""
-MAIN_MIN_WIDTH = 40
-"""The fewest columns the levels keep when passages are set beside them."""
+MAIN_MIN_WIDTH = 48
+"""The fewest columns the levels keep when passages are set beside them: with the edge and
+the mark, 39 for their words."""
 GUTTER = "  │  "
 """Between the levels and the passages beside them."""
 
