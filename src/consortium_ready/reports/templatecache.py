@@ -22,7 +22,7 @@ import jinja2
 from jinja2 import Environment
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
-from consortium_ready.store.usercache import cache_folder, owners_known, read_private
+from consortium_ready.store.usercache import cache_folder, read_private, write_private
 
 _SHAPING = (
     "block_start_string",
@@ -56,8 +56,11 @@ class TemplateCache(FileSystemBytecodeCache):
         fingerprint = hashlib.sha256(f"{jinja2.__version__}\0{settings}".encode()).hexdigest()
         super().__init__(str(folder), f"template-{fingerprint[:16]}-%s.cache")
 
+    def _path(self, bucket: Bucket) -> Path:
+        return Path(self.directory) / (self.pattern % bucket.key)
+
     def load_bytecode(self, bucket: Bucket) -> None:
-        data = read_private(Path(self.directory) / (self.pattern % bucket.key))
+        data = read_private(self._path(bucket))
         if data is None:
             return
         try:
@@ -66,11 +69,10 @@ class TemplateCache(FileSystemBytecodeCache):
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        if not owners_known():  # it could never be loaded
-            return
+        """Keep the compiled template as the bank cache keeps a bank (write_private): in one
+        step, as a file only the user may write, where it would be loaded from."""
         with contextlib.suppress(OSError):  # not kept, so compiled again next time
-            Path(self.directory).mkdir(mode=0o700, parents=True, exist_ok=True)
-            super().dump_bytecode(bucket)
+            write_private(self._path(bucket), bucket.bytecode_to_string())
 
 
 def template_cache(settings: str) -> TemplateCache | None:
