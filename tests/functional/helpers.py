@@ -119,7 +119,7 @@ def note_shown(pilot: Pilot) -> str:
     from consortium_ready.tui.widgets.page import QuestionPage
 
     page = pilot.app.screen.query_one(QuestionPage)
-    return "".join(passage.text.plain for passage in page.below if passage.note)
+    return "".join(passage.text.plain for passage in page.passages.below if passage.note)
 
 
 def drawn(widget: object) -> list[str]:

@@ -4,6 +4,8 @@ when there is room."""
 
 from __future__ import annotations
 
+from rich.color import Color as RichColor
+from rich.style import Style
 from textual.geometry import Region
 
 from consortium_ready.tui.widgets.choices import AnswerChoices
@@ -57,6 +59,45 @@ async def test_the_level_under_the_mouse_is_drawn_apart(make_app):
         assert background(1) == background(2)
 
 
+def _contrast(style: Style) -> float:
+    """The contrast ratio of a segment's words against its background, as WCAG counts it."""
+
+    def luminance(color: RichColor) -> float:
+        channels = [value / 255 for value in color.get_truecolor()]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    assert style.color is not None and style.bgcolor is not None
+    lighter, darker = sorted([luminance(style.color), luminance(style.bgcolor)], reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+async def test_every_levels_words_can_be_read_chosen_under_the_cursor_or_the_mouse(make_app):
+    """The label and what it looks like in practice stand out from the level's background
+    in every state. The theme's muted words are worked out against the background they are
+    drawn on: worked out apart from it, they came out dark on dark."""
+    async with under_way(make_app(), role="lead", stage="bidding") as pilot:
+        choices = pilot.app.screen.query_one(AnswerChoices)
+
+        def weakest_contrast() -> float:
+            """The least contrast of any words on any level."""
+            weakest = []
+            for index in range(len(choices.options)):
+                region = choices.level_region(index)
+                for y in range(region.y, region.bottom):
+                    line = choices.render_line(y - choices.scroll_offset.y)
+                    words = [s.style for s in line if s.text.strip() not in ("", EDGE)]
+                    weakest += [_contrast(style) for style in words if style]
+            return min(weakest)
+
+        await press(pilot, "2")
+        assert (choices.highlighted, choices.chosen_levels) == (1, {1})
+        assert weakest_contrast() >= 3, "the level chosen, with the cursor on it"
+        await pilot.hover(choices, offset=(20, choices.level_tops()[0]))
+        assert choices.hovered == 0
+        assert weakest_contrast() >= 3, "the level under the mouse"
+
+
 async def test_the_question_with_options_heads_its_page_with_the_sources_beside_when_wide(
     make_app,
 ):
@@ -66,7 +107,7 @@ async def test_the_question_with_options_heads_its_page_with_the_sources_beside_
         page = pilot.app.screen.query_one(AnswerChoices)
         assert not pilot.app.screen.query_one("#question-text").display
         first, *_ = page.lines
-        assert first.startswith(page.above[0].text.plain.split()[0])
+        assert first.startswith(page.passages.above[0].text.plain.split()[0])
         assert "│  Why this matters" in first
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
@@ -100,3 +141,24 @@ async def test_a_typed_question_stands_above_its_box_and_its_page_scrolls_with_t
         await press(pilot, "down", "down", "1")
         assert page.scroll_offset.y == 3, "and on a page with nothing to choose"
         assert "weeks-to-deadline" not in app.session.draft.answers, "nor does a number key"
+
+
+async def test_the_scroll_bar_measures_each_page_as_the_questions_go_by(make_app):
+    """Moving on from one page too long for the window to another, the page tells its scroll
+    bar how long the new page is, rather than have the whole screen laid out again: the bar
+    must come out as a layout would leave it."""
+    async with under_way(make_app(), size=SHORT, role="lead", stage="bidding") as pilot:
+        page = pilot.app.screen.query_one(AnswerChoices)
+        bar = page.vertical_scrollbar
+        before, told = page.virtual_size.height, 0
+        for _ in range(12):
+            scrolled = page.show_vertical_scrollbar
+            await press(pilot, "1", "enter")
+            shown = (page.virtual_size.height, bar.window_virtual_size)
+            if scrolled and page.show_vertical_scrollbar and shown[0] != before:
+                told += 1
+                pilot.app.screen.refresh(layout=True)
+                await settle(pilot)
+                assert (page.virtual_size.height, bar.window_virtual_size) == shown
+            before = shown[0]
+        assert told >= 2, "steps between long pages of different lengths"

@@ -26,7 +26,7 @@ async def test_questions_citing_guidance_show_their_sources_and_only_case_links(
             screen = app.screen
             assert isinstance(screen, QuestionScreen) and screen.question.id == question.id
             page = screen.query_one(QuestionPage)
-            links = [link.action for passage in page.aside for link in passage.links]
+            links = [link.action for passage in page.passages.aside for link in passage.links]
             assert links == [f"screen.case({c.id!r})" for c in BANK.cases_cited(question.cites)]
             await screen.run_action("case")  # `c`: a case study where one is cited, else nothing
             await settle(pilot)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from typing import ClassVar, NamedTuple, TypeVar
 
 from textual import on
@@ -21,7 +22,7 @@ from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import WorkScreen, foot
 from consortium_ready.tui.text import literal
 from consortium_ready.tui.widgets.choices import NUMBER_KEYS, AnswerChoices
-from consortium_ready.tui.widgets.page import Link, Passage
+from consortium_ready.tui.widgets.page_words import Level, Link, Passage, Passages
 from consortium_ready.tui.widgets.position import PositionLine
 from consortium_ready.tui.widgets.themes import ThemeList, theme_progress
 from consortium_ready.tui.widgets.typed import NUMBER_BOX, NumberAnswer, TextAnswer
@@ -36,6 +37,13 @@ HOW_TO_ANSWER = {
     "number": "Type a number; Enter goes to the next question.",
     "text": "Type your answer, or leave it empty; Enter goes to the next question.",
 }
+
+
+def _asked(question: Question) -> Content:
+    """The question, and how to answer it."""
+    return Content.assemble(
+        literal(question.text, "bold"), "\n", (HOW_TO_ANSWER[question.kind], "$text-muted")
+    )
 
 
 class KeysThatApply(NamedTuple):
@@ -140,13 +148,15 @@ class QuestionScreen(WorkScreen):
 
     def _show_question(self) -> None:
         """Fill the screen with the current question, updating its widgets in place: nothing
-        is mounted, so that it all changes together and is painted in one frame."""
+        is mounted, so that it all changes together and is painted in one frame. Once it is
+        painted, the next question's page is made ready."""
         question = self.question
         self.session.visit(question.id)
         with self.app.batch_update():
             answer = self._show_answer(question, self.session.draft.answers.get(question.id))
             self._show_progress()
             answer.focus(scroll_visible=False)
+        self._part("#page", AnswerChoices).call_after_drawing(self._get_next_ready)
         shown_before = self._keys_for and self._keys_for.shown
         self._keys_for = self._keys_that_apply(question)
         if self._keys_for.shown != shown_before:
@@ -165,38 +175,43 @@ class QuestionScreen(WorkScreen):
         typed = self._typed()
         for box in (number, text):
             box.display = box is typed
-        asked = Content.assemble(
-            literal(question.text, "bold"), "\n", (HOW_TO_ANSWER[question.kind], "$text-muted")
-        )
         above = self._part("#question-text", Static)
         above.display = typed is not None
         if typed is not None:
-            above.update(asked)
-        below, aside = self._note(question.id), self._why_and_lessons(question)
+            above.update(_asked(question))
+        levels, passages = self._page_of(question)
         if typed is number:
             number.show(question, answer)
-            page.show_page(
-                question.number_bands,
-                number.band_marks(),
-                number.band_of(number.box.value),
-                above=[Passage(Content(), "What each number means")],
-                below=below,
-                aside=aside,
-            )
+            page.show_page(levels, number.band_marks(), number.band_of(number.box.value), passages)
             return number.box
         if typed is text:
             text.show(answer)
-            page.show_page([], [], frozenset(), below=below, aside=aside)
+            page.show_page(levels, [], frozenset(), passages)
             return text.box
         if isinstance(answer, list):
             chosen = answer
         else:
             chosen = [answer] if isinstance(answer, str) and answer else []
-        multiple = question.kind == "multi"
-        page.show_options(
-            question.id, question.options, chosen, multiple, [Passage(asked)], below, aside
-        )
+        page.show_options(question.id, question.options, chosen, question.kind == "multi", passages)
         return page
+
+    def _page_of(self, question: Question) -> tuple[Sequence[Level], Passages]:
+        """The levels on `question`'s page, and the passages above, below and aside them:
+        the question itself heads a page of options; a number's page heads its bands."""
+        below, aside = self._note(question.id), self._why_and_lessons(question)
+        if question.kind == "number":
+            bands = [Passage(Content(), "What each number means")]
+            return question.number_bands, Passages(bands, below, aside)
+        if question.kind == "text":
+            return [], Passages((), below, aside)
+        return question.options, Passages([Passage(_asked(question))], below, aside)
+
+    def _get_next_ready(self) -> None:
+        """Wrap the page of the question likely to follow, while this one is read, so that
+        moving on to it only draws it."""
+        following = self.questionnaire.after(self.current)
+        if following is not None:
+            self._part("#page", AnswerChoices).get_ready(*self._page_of(following))
 
     def _note(self, question_id: str) -> list[Passage]:
         """The note on question `question_id`, if there is one, to show on its page."""

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from consortium_ready.domain.bank import Option
-    from consortium_ready.tui.widgets.page import Level, Passage
+    from consortium_ready.tui.widgets.page_words import Level, Passages
 
 NUMBER_KEYS = 9
 
@@ -82,9 +82,7 @@ class AnswerChoices(QuestionPage, can_focus=True):
         options: list[Option],
         chosen: list[str],
         multiple: bool,
-        above: Sequence[Passage] = (),
-        below: Sequence[Passage] = (),
-        aside: Sequence[Passage] = (),
+        passages: Passages,
     ) -> None:
         """Show the options of question `subject`, the id each change is reported with, and
         the passages above, below and aside them."""
@@ -93,22 +91,20 @@ class AnswerChoices(QuestionPage, can_focus=True):
         first = next((i for i, o in enumerate(options) if o.value in chosen), None)
         self.set_reactive(AnswerChoices.highlighted, first)
         marks, levels = self._marked()
-        super().show_page(options, marks, levels, above, below, aside)
+        super().show_page(options, marks, levels, passages)
 
     def show_page(
         self,
         levels: Sequence[Level],
         marks: list[str],
         chosen: frozenset[int],
-        above: Sequence[Passage] = (),
-        below: Sequence[Passage] = (),
-        aside: Sequence[Passage] = (),
+        passages: Passages,
     ) -> None:
         """Show a page with nothing on it to choose."""
         self.subject, self.options = "", []
         self.set_reactive(AnswerChoices.chosen, frozenset())
         self.set_reactive(AnswerChoices.highlighted, None)
-        super().show_page(levels, marks, chosen, above, below, aside)
+        super().show_page(levels, marks, chosen, passages)
 
     def _marked(self) -> tuple[list[str], frozenset[int]]:
         """Each option's mark, and the places of those chosen."""

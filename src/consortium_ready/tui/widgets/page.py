@@ -3,84 +3,36 @@ answer levels), the answer levels, the note, and why the question matters with w
 sources show, set beside the levels when there is room.
 
 One widget rather than a container of many, so that moving to the next question changes
-what this one draws and lays out nothing within it. It draws its own lines (Textual's line
-API): the wrapped words of each level and passage are kept for each width for as long as
-they are shown, and each line, once drawn, until something shown changes.
+what this one draws and lays out nothing on the screen, unless its scroll bar is to show or
+hide. It draws its own lines (Textual's line API), each once until something shown changes,
+from the words wrapped in `page_words`; the next question's can be wrapped beforehand.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar, NamedTuple, Protocol
+from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from rich.segment import Segment
 from textual import events
-from textual.content import Content
 from textual.geometry import Region, Size
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
-from consortium_ready.tui.text import literal
-
-MARK_WIDTH = 7
-EDGE = "▌"
-ASIDE_WIDTH = 40
-"""The columns of the passages set beside the levels, when there is room."""
-MAIN_MIN_WIDTH = 48
-"""The fewest columns the levels keep when passages are set beside them: with the edge and
-the mark, 39 for their words."""
-GUTTER = "  │  "
-"""Between the levels and the passages beside them."""
-
-
-class Level(Protocol):
-    """An answer level: an option, or the range of a number."""
-
-    @property
-    def label(self) -> str: ...
-    @property
-    def anchor(self) -> str: ...
-
-
-class Link(NamedTuple):
-    """Words that run `action` when clicked."""
-
-    words: str
-    action: str
-
-
-class Passage(NamedTuple):
-    """Prose on the page: `text` under an optional `heading`, then any `links`, one a line;
-    a `note` is drawn as one."""
-
-    text: Content
-    heading: str = ""
-    note: bool = False
-    links: tuple[Link, ...] = ()
-
-
-Words = tuple[Content, str]
-"""A line of wrapped words, and the component class they are drawn in ("" for none)."""
-
-
-def _wrapped(text: Content, width: int, component: str) -> list[Words]:
-    """`text`'s lines at `width` (none if it is empty), each with the component class given."""
-    return [(line, component) for line in text.wrap(width)] if text else []
-
-
-class _Layout(NamedTuple):
-    """Where everything on the page goes at one width."""
-
-    main_width: int
-    """The columns of the levels, and of all else when nothing is set beside them."""
-    lines: list[Words | int | None]
-    """Each line: a passage's, a level's (by the level's index), or a blank."""
-    tops: list[int]
-    """The line each level starts on."""
-    aside: list[Words | None]
-    """The lines set beside the others, if there is room; else none."""
+from consortium_ready.tui.widgets.page_words import (
+    ASIDE_WIDTH,
+    EDGE,
+    GUTTER,
+    MARK_WIDTH,
+    Layout,
+    Level,
+    PageWords,
+    Passage,
+    Passages,
+    Words,
+)
 
 
 class QuestionPage(ScrollView):
@@ -129,33 +81,54 @@ class QuestionPage(ScrollView):
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.levels: Sequence[Level] = []
         self.marks: list[str] = []
         self.chosen_levels: frozenset[int] = frozenset()
-        self.above: Sequence[Passage] = ()
-        self.below: Sequence[Passage] = ()
-        self.aside: Sequence[Passage] = ()
-        self._wrapped_at: dict[tuple[str, int, int], list[Words]] = {}
-        self._layout_at: dict[int, _Layout] = {}
+        self._shown = PageWords([], Passages())
+        self._ready: PageWords | None = None
+        self._after_drawing: Callable[[], None] | None = None
+        self._styles: dict[tuple[str, ...], Style] = {}
         self._drawn: dict[tuple[int, int], Strip] = {}
-        self._levels_drawn: dict[tuple[int, int], list[Strip]] = {}
+        self._levels_drawn: dict[tuple[int, int], list[list[Segment]]] = {}
 
     # What is shown ------------------------------------------------------------------------
+
+    @property
+    def levels(self) -> Sequence[Level]:
+        """The levels shown."""
+        return self._shown.levels
+
+    @property
+    def passages(self) -> Passages:
+        """The passages shown above, below and aside the levels."""
+        return self._shown.passages
 
     def show_page(
         self,
         levels: Sequence[Level],
         marks: list[str],
         chosen: frozenset[int],
-        above: Sequence[Passage] = (),
-        below: Sequence[Passage] = (),
-        aside: Sequence[Passage] = (),
+        passages: Passages,
     ) -> None:
         """Show a question's levels and passages, from the top."""
-        self.levels, self.above, self.below, self.aside = levels, above, below, aside
-        self._rewrap()
+        ready = self._ready
+        self._ready = None
+        self._shown = (
+            ready if ready and ready.shows(levels, passages) else PageWords(levels, passages)
+        )
         self.show_levels(marks, chosen)
         self.scroll_home(animate=False, immediate=True)
+
+    def get_ready(self, levels: Sequence[Level], passages: Passages) -> None:
+        """Wrap and lay out a page that is likely to be shown next, at this page's width."""
+        self._ready = PageWords(levels, passages)
+        if self._width:
+            self._ready.layout(self._width)
+
+    def call_after_drawing(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the page has next been drawn and the frame it is in painted.
+        (`call_after_refresh` may call it before the screen is refreshed, when the widgets
+        changed have yet to tell the screen.)"""
+        self._after_drawing = callback
 
     def show_levels(self, marks: list[str], chosen: frozenset[int]) -> None:
         """Mark the levels shown, and which of them are chosen."""
@@ -168,16 +141,30 @@ class QuestionPage(ScrollView):
 
     def show_below(self, below: Sequence[Passage]) -> None:
         """Show other passages under the levels."""
-        self.below = below
-        self._rewrap()
+        self._shown = PageWords(self.levels, self.passages._replace(below=below))
         self.redraw()
 
     def redraw(self) -> None:
         """Draw the page again, as something it shows has changed."""
         width = self._width
         if width:  # else it is not yet laid out, and is sized when it is
-            self.virtual_size = Size(width, len(self._layout(width).lines))
+            self._scroll_over(Size(width, len(self._shown.layout(width).lines)))
         self._undraw()
+
+    def _scroll_over(self, size: Size) -> None:
+        """Scroll over a page of `size`. The page itself keeps its place and size, so the
+        screen is laid out again only when the scroll bar is to show or hide: else the bar
+        is told the new height, and only it and the page are drawn again."""
+        if size == self.virtual_size:
+            return
+        bar_stays = self.show_vertical_scrollbar == (size.height > self.scrollable_size.height)
+        if not bar_stays or size.width != self.virtual_size.width:
+            self.virtual_size = size
+            return
+        self.set_reactive(QuestionPage.virtual_size, size)
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.window_virtual_size = size.height
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def _undraw(self) -> None:
         """Forget the lines drawn, and draw those in view again."""
@@ -185,13 +172,9 @@ class QuestionPage(ScrollView):
         self._levels_drawn.clear()
         self.refresh()
 
-    def _rewrap(self) -> None:
-        """Forget the words wrapped and where they went, as what is shown has changed."""
-        self._wrapped_at.clear()
-        self._layout_at.clear()
-
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles.clear()
         self._undraw()
 
     def on_resize(self) -> None:
@@ -200,98 +183,25 @@ class QuestionPage(ScrollView):
 
     @property
     def _width(self) -> int:
-        return self.scrollable_content_region.width
+        """The page's columns: what its scroll bar leaves (`scrollable_content_region`'s
+        width, without looking up where the page is on the screen)."""
+        return self.outer_size.width - self.gutter.width
 
     # Where things are --------------------------------------------------------------------
 
-    def _beside(self, width: int) -> bool:
-        """Whether the passages aside are set beside the levels at `width`."""
-        room = width >= MAIN_MIN_WIDTH + len(GUTTER) + ASIDE_WIDTH
-        return room and bool(self.levels) and bool(self.aside)
-
-    def _main_width(self, width: int) -> int:
-        return width - len(GUTTER) - ASIDE_WIDTH if self._beside(width) else width
-
-    def _text_width(self, width: int) -> int:
-        """The columns for a level's words: what the edge, the mark and a space at the right
-        end leave of the levels' `width`."""
-        return max(10, width - len(EDGE) - MARK_WIDTH - 1)
-
-    def _level_words(self, index: int, width: int) -> list[Words]:
-        """Level `index`'s label's lines, then its anchor's, wrapped to `width`."""
-        key = ("level", index, width)
-        if key not in self._wrapped_at:
-            level = self.levels[index]
-            self._wrapped_at[key] = [
-                *_wrapped(literal(level.label), width, "question-page--label"),
-                *_wrapped(literal(level.anchor), width, "question-page--anchor"),
-            ]
-        return self._wrapped_at[key]
-
-    def _passage_lines(self, passage: Passage, key: tuple[str, int, int]) -> list[Words]:
-        """A passage's lines, its heading then its text, wrapped to the width in `key`."""
-        if key not in self._wrapped_at:
-            width = key[2]
-            heading = Content(passage.heading)
-            links = [
-                Content.styled(link.words, Style.from_meta({"@click": link.action}))
-                for link in passage.links
-            ]
-            self._wrapped_at[key] = [
-                *_wrapped(heading, width, "question-page--heading"),
-                *_wrapped(passage.text, width, "question-page--note" if passage.note else ""),
-                *(line for link in links for line in _wrapped(link, width, "question-page--link")),
-            ]
-        return self._wrapped_at[key]
-
-    def _passages(self, where: str, passages: Sequence[Passage], width: int) -> list[Words | None]:
-        """The lines of the passages `where` (above, below, aside), a blank (None) after each
-        but a heading alone, which leads straight on to what follows it."""
-        lines: list[Words | None] = []
-        for index, passage in enumerate(passages):
-            lines += self._passage_lines(passage, (where, index, width))
-            if passage.text or passage.links:
-                lines.append(None)
-        return lines
-
-    def _layout(self, width: int) -> _Layout:
-        """Where everything goes at `width`, worked out once for each width."""
-        if width not in self._layout_at:
-            main = self._main_width(width)
-            lines: list[Words | int | None] = [*self._passages("above", self.above, main)]
-            tops = []
-            for index in range(len(self.levels)):
-                tops.append(len(lines))
-                lines += [index] * len(self._level_words(index, self._text_width(main))) + [None]
-            lines += self._passages("below", self.below, main)
-            aside = self._passages("aside", self.aside, ASIDE_WIDTH if main < width else width)
-            if main == width:
-                lines += aside
-                aside = []
-            while lines and lines[-1] is None:
-                lines.pop()
-            while aside and aside[-1] is None:
-                aside.pop()
-            if aside:  # set beside: as many lines in each column
-                rows = max(len(lines), len(aside))
-                lines += [None] * (rows - len(lines))
-                aside += [None] * (rows - len(aside))
-            self._layout_at[width] = _Layout(main, lines, tops, aside)
-        return self._layout_at[width]
-
     def level_tops(self) -> list[int]:
         """The line of the page each level starts on."""
-        return self._layout(self._width).tops
+        return self._shown.layout(self._width).tops
 
     def level_region(self, index: int) -> Region:
         """Where on the page level `index` is drawn."""
-        layout = self._layout(self._width)
-        height = len(self._level_words(index, self._text_width(layout.main_width)))
+        layout = self._shown.layout(self._width)
+        height = len(self._shown.level(index, layout.main_width))
         return Region(0, layout.tops[index], layout.main_width, height)
 
     def level_at(self, x: int, y: int) -> int | None:
         """The level drawn at column `x` of line `y` of the page, if any (not a gap)."""
-        layout = self._layout(self._width)
+        layout = self._shown.layout(self._width)
         if x >= layout.main_width or not 0 <= y < len(layout.lines):
             return None
         level = layout.lines[y]
@@ -319,36 +229,63 @@ class QuestionPage(ScrollView):
         """The component class that colours the edge of level `index`."""
         return "question-page--edge"
 
-    def _level(self, index: int, width: int) -> list[Strip]:
+    def _style(self, *components: str) -> Style:
+        """The page's style with these component classes' over it, in order, worked out once
+        until the page's styles change. All at once, so that a colour such as the theme's
+        muted text is worked out against the background it is drawn on."""
+        if components not in self._styles:
+            self._styles[components] = self.get_visual_style(*components)
+        return self._styles[components]
+
+    def _level(self, index: int, width: int) -> list[list[Segment]]:
         """Level `index`'s lines, each `width` wide, drawn once until it or its state changes."""
         if (index, width) not in self._levels_drawn:
             states = self.level_states(index)
-            style = self.visual_style + self.get_visual_style(*states)
-            edge = Segment(EDGE, self.get_visual_style(*states, self.edge_state(index)).rich_style)
-            words = self._level_words(index, self._text_width(width))
+            edge = Segment(EDGE, self._style(*states, self.edge_state(index)).rich_style)
+            words = self._shown.level(index, width)
             margins = [self.marks[index].ljust(MARK_WIDTH)] + [" " * MARK_WIDTH] * (len(words) - 1)
+            margin_width = len(EDGE) + MARK_WIDTH
             self._levels_drawn[index, width] = [
-                Strip(
-                    [edge, Segment(margin, style.rich_style), *self._segments(words, style)]
-                ).adjust_cell_length(width, style.rich_style)
-                for margin, words in zip(margins, words, strict=True)
+                [
+                    edge,
+                    Segment(margin, self._style(*states).rich_style),
+                    *self._words(line, width - margin_width, states),
+                ]
+                for margin, line in zip(margins, words, strict=True)
             ]
         return self._levels_drawn[index, width]
 
-    def _segments(self, words: Words, style: Style) -> list[Segment]:
-        """`words` drawn over `style`, in the style of their component class."""
+    def _words(
+        self, words: Words | None, width: int, states: tuple[str, ...] = ()
+    ) -> list[Segment]:
+        """A line of `words` (or a blank) in the style of their component class over
+        `states`, filled out with spaces to `width` cells."""
+        if words is None:
+            return [Segment(" " * width, self._style(*states).rich_style)]
         line, component = words
-        if component:
-            style += self.get_visual_style(component, partial=True)
-        return list(line.render_segments(style))
+        style = self._style(*states, component) if component else self._style(*states)
+        segments = line.render_segments(style)
+        room = width - line.cell_length
+        if room > 0:
+            segments.append(Segment(" " * room, self._style(*states).rich_style))
+        elif room < 0:  # a word longer than the line, cut short
+            segments = list(Strip(segments).crop(0, width))
+        return segments
 
-    def _line(self, line: Words | int | None, y: int, layout: _Layout, width: int) -> Strip:
+    def _column(
+        self, line: Words | int | None, y: int, layout: Layout, width: int
+    ) -> list[Segment]:
         """Line `y` of a column `width` wide: a passage's line, a level's, or a blank."""
-        base = self.visual_style
         if isinstance(line, int):
             return self._level(line, width)[y - layout.tops[line]]
-        strip = Strip(self._segments(line, base)) if line else Strip([])
-        return strip.adjust_cell_length(width, base.rich_style)
+        return self._words(line, width)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        if self._after_drawing is not None:  # called once this frame is painted
+            self.call_next(self._after_drawing)
+            self._after_drawing = None
+        return lines
 
     def render_line(self, y: int) -> Strip:
         return self._page_line(y + self.scroll_offset.y)
@@ -357,20 +294,17 @@ class QuestionPage(ScrollView):
         """Line `y` of the page, drawn once until something shown changes."""
         width = self._width
         if (y, width) not in self._drawn:
-            layout = self._layout(width)
+            layout = self._shown.layout(width)
             if y >= len(layout.lines):
-                return Strip.blank(width, self.visual_style.rich_style)
-            strip = self._line(layout.lines[y], y, layout, layout.main_width)
+                return Strip.blank(width, self._style().rich_style)
+            segments = self._column(layout.lines[y], y, layout, layout.main_width)
             if layout.aside:
-                gutter = self.get_visual_style("question-page--gutter").rich_style
-                strip = Strip.join(
-                    [
-                        strip,
-                        Strip([Segment(GUTTER, gutter)]),
-                        self._line(layout.aside[y], y, layout, ASIDE_WIDTH),
-                    ]
-                )
-            self._drawn[y, width] = strip
+                segments = [
+                    *segments,
+                    Segment(GUTTER, self._style("question-page--gutter").rich_style),
+                    *self._column(layout.aside[y], y, layout, ASIDE_WIDTH),
+                ]
+            self._drawn[y, width] = Strip(segments, width)
         return self._drawn[y, width]
 
     @property
