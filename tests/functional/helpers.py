@@ -110,6 +110,10 @@ def shown(widget: object) -> str:
     """The text a widget shows."""
     from textual.content import Content
 
+    from consortium_ready.tui.widgets.line import TextLine
+
+    if isinstance(widget, TextLine):
+        return widget.render_line(0).text
     visual = widget.render()  # type: ignore[attr-defined]
     return visual.plain if isinstance(visual, Content) else str(visual)
 

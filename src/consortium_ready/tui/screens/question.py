@@ -22,6 +22,7 @@ from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import WorkScreen, foot
 from consortium_ready.tui.text import literal
 from consortium_ready.tui.widgets.choices import NUMBER_KEYS, AnswerChoices
+from consortium_ready.tui.widgets.line import TextLine
 from consortium_ready.tui.widgets.page_words import Level, Link, Passage, Passages
 from consortium_ready.tui.widgets.position import PositionLine
 from consortium_ready.tui.widgets.themes import ThemeList, theme_progress
@@ -104,7 +105,7 @@ class QuestionScreen(WorkScreen):
         with Horizontal(id="main"):
             yield ThemeList(id="theme-list")
             with Vertical(id="question"):
-                yield Static(id="theme-line", markup=False)
+                yield TextLine(id="theme-line")
                 yield Static(id="question-text")
                 yield NumberAnswer(id="number-answer")
                 yield TextAnswer(id="text-answer")
@@ -290,12 +291,11 @@ class QuestionScreen(WorkScreen):
         themes = questionnaire.themes()
         theme = next(t for t in themes if t.id == question.theme)
         position = questionnaire.position(question.id) or 0
-        self._part("#position", PositionLine).show(
+        self._part("#position", PositionLine).show_position(
             position, len(questionnaire.asked), questionnaire.given
         )
-        self._part("#theme-line", Static).update(
-            f"{theme.title} · {theme_progress(theme, answered=True)}",
-            layout=False,  # one line, cut short if need be, whatever it says
+        self._part("#theme-line", TextLine).show(
+            f"{theme.title} · {theme_progress(theme, answered=True)}"
         )
         self._part("#theme-list", ThemeList).show(themes, question.theme)
 

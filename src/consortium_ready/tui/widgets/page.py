@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
+from consortium_ready.tui.widgets.line import content_width
 from consortium_ready.tui.widgets.page_words import (
     ASIDE_WIDTH,
     EDGE,
@@ -183,9 +184,8 @@ class QuestionPage(ScrollView):
 
     @property
     def _width(self) -> int:
-        """The page's columns: what its scroll bar leaves (`scrollable_content_region`'s
-        width, without looking up where the page is on the screen)."""
-        return self.outer_size.width - self.gutter.width
+        """The page's columns: what its scroll bar leaves."""
+        return content_width(self)
 
     # Where things are --------------------------------------------------------------------
 

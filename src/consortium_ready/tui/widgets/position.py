@@ -1,7 +1,7 @@
 """Where the questionnaire has got to, in words and a bar, on one line of fixed height.
 
 One widget rather than a line of text beside Textual's ProgressBar (a bar and a percentage,
-each a widget): a step repaints this one line and never asks for a layout.
+each a widget): a step redraws this one line and never asks for a layout.
 """
 
 from __future__ import annotations
@@ -9,14 +9,15 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.content import Content
-from textual.widget import Widget
+
+from consortium_ready.tui.widgets.line import TextLine
 
 BAR_WIDTH = 16
 _GAP = 2
 _PERCENT_WIDTH = 5
 
 
-class PositionLine(Widget):
+class PositionLine(TextLine):
     """`Question 12 of 80 · 11 answered`, then a bar and the share answered at the right.
 
     When the line is too narrow for both, the words give way, ending in an ellipsis.
@@ -29,7 +30,6 @@ class PositionLine(Widget):
     }
     DEFAULT_CSS = """
     PositionLine {
-        height: 1;
         & > .position-line--done { color: $primary; }
         & > .position-line--complete { color: $success; }
         & > .position-line--to-go { color: $surface; }
@@ -38,24 +38,17 @@ class PositionLine(Widget):
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._words = ""
         self._share = 0.0
 
-    def show(self, number: int, asked: int, given: int) -> None:
+    def show_position(self, number: int, asked: int, given: int) -> None:
         """Question `number` of `asked`, with `given` answered."""
-        self._words = f"Question {number} of {asked} · {given} answered"
         self._share = min(given / asked, 1.0) if asked else 0.0
-        self.refresh()
+        self.show(f"Question {number} of {asked} · {given} answered")
 
-    @property
-    def words(self) -> str:
-        """The words the line shows, before any are cut for want of room."""
-        return self._words
-
-    def render(self) -> Content:
+    def content(self, width: int) -> Content:
         bar = self._bar()
-        room = self.size.width - bar.cell_length - _GAP
-        words = Content(self._words).truncate(max(room, 0), ellipsis=True, pad=True)
+        room = width - bar.cell_length - _GAP
+        words = Content(self.words).truncate(max(room, 0), ellipsis=True, pad=True)
         return Content.assemble(words, " " * _GAP, bar)
 
     def _bar(self) -> Content:
