@@ -47,7 +47,7 @@ async def test_the_level_under_the_mouse_is_drawn_apart(make_app):
         tops = choices.level_tops()
 
         def background(index: int) -> object:
-            *_, last = choices.render_line(tops[index])
+            *_, last, _bar = choices.render_line(tops[index])
             return last.style.bgcolor if last.style else None
 
         assert background(1) == background(2), "neither chosen nor under the mouse"
@@ -143,22 +143,36 @@ async def test_a_typed_question_stands_above_its_box_and_its_page_scrolls_with_t
         assert "weeks-to-deadline" not in app.session.draft.answers, "nor does a number key"
 
 
-async def test_the_scroll_bar_measures_each_page_as_the_questions_go_by(make_app):
-    """Moving on from one page too long for the window to another, the page tells its scroll
-    bar how long the new page is, rather than have the whole screen laid out again: the bar
-    must come out as a layout would leave it."""
+async def test_the_scroll_bar_shows_where_the_page_is_and_its_thumb_can_be_dragged(make_app):
+    """The page draws its own scroll bar in its last columns: the thumb is as long as the
+    window is of the page, moves as the page scrolls, is drawn apart from the track, and
+    scrolls the page when dragged. It is measured afresh for each page as the questions
+    go by, the screen laid out again or not."""
     async with under_way(make_app(), size=SHORT, role="lead", stage="bidding") as pilot:
         page = pilot.app.screen.query_one(AnswerChoices)
-        bar = page.vertical_scrollbar
-        before, told = page.virtual_size.height, 0
-        for _ in range(12):
-            scrolled = page.show_vertical_scrollbar
+
+        def bar(y: int) -> object:
+            *_, drawn = page.render_line(y)
+            return drawn.style.bgcolor if drawn.style else None
+
+        lengths = set()
+        for _ in range(6):
             await press(pilot, "1", "enter")
-            shown = (page.virtual_size.height, bar.window_virtual_size)
-            if scrolled and page.show_vertical_scrollbar and shown[0] != before:
-                told += 1
-                pilot.app.screen.refresh(layout=True)
-                await settle(pilot)
-                assert (page.virtual_size.height, bar.window_virtual_size) == shown
-            before = shown[0]
-        assert told >= 2, "steps between long pages of different lengths"
+            window, total = page.container_size.height, page.virtual_size.height
+            if total > window:
+                assert page.thumb == range(round(window * window / total)), "at the top"
+                lengths.add(total)
+        assert len(lengths) > 1, "long pages of different lengths"
+        window = page.container_size.height
+        assert {bar(y) for y in page.thumb} != {bar(y) for y in range(page.thumb.stop, window)}
+
+        x = page.content_region.width - 1
+        await pilot.mouse_down(page, offset=(x, 1))  # on the thumb, a row into it
+        await pilot.hover(page, offset=(x, window - 1))
+        assert page.scroll_offset.y == page.max_scroll_y > 0
+        assert page.thumb.stop == window
+        await pilot.hover(page, offset=(x, 1))
+        assert page.scroll_offset.y == 0
+        await pilot.mouse_up(page, offset=(x, 1))
+        await press(pilot, "pagedown")
+        assert page.thumb.start > 0

@@ -3,9 +3,9 @@ answer levels), the answer levels, the note, and why the question matters with w
 sources show, set beside the levels when there is room.
 
 One widget rather than a container of many, so that moving to the next question changes
-what this one draws and lays out nothing on the screen, unless its scroll bar is to show or
-hide. It draws its own lines (Textual's line API), each once until something shown changes,
-from the words wrapped in `page_words`; the next question's can be wrapped beforehand.
+what this one draws and lays out nothing on the screen. It draws its own lines (Textual's
+line API), each once until something shown changes, from the words wrapped in `page_words`
+(the next question's can be wrapped beforehand), and its own scroll bar beside them.
 """
 
 from __future__ import annotations
@@ -34,6 +34,10 @@ from consortium_ready.tui.widgets.page_words import (
     Passages,
     Words,
 )
+from consortium_ready.tui.widgets.thumb import offset_for, thumb_rows
+
+BAR_WIDTH = 2
+"""The columns of the page's scroll bar, as wide as Textual's."""
 
 
 class QuestionPage(ScrollView):
@@ -57,11 +61,14 @@ class QuestionPage(ScrollView):
         "question-page--note",
         "question-page--gutter",
         "question-page--link",
+        "question-page--track",
+        "question-page--thumb",
+        "question-page--thumb-held",
     }
     DEFAULT_CSS = """
     QuestionPage {
         height: 1fr;
-        scrollbar-gutter: stable;
+        overflow: hidden hidden;  /* it draws its own scroll bar */
         & > .question-page--label { text-style: bold; }
         & > .question-page--anchor { color: $text-muted; }
         & > .question-page--edge { color: $surface; }
@@ -75,6 +82,9 @@ class QuestionPage(ScrollView):
         & > .question-page--note { color: $text-success; }
         & > .question-page--gutter { color: $border-blurred; }
         & > .question-page--link { color: $text-accent; text-style: underline; }
+        & > .question-page--track { background: $scrollbar-background; }
+        & > .question-page--thumb { background: $scrollbar; }
+        & > .question-page--thumb-held { background: $scrollbar-active; }
     }
     """
 
@@ -87,6 +97,8 @@ class QuestionPage(ScrollView):
         self._shown = PageWords([], Passages())
         self._ready: PageWords | None = None
         self._after_drawing: Callable[[], None] | None = None
+        self._grip: int | None = None
+        """Where on the thumb the mouse holds it, while it does."""
         self._styles: dict[tuple[str, ...], Style] = {}
         self._drawn: dict[tuple[int, int], Strip] = {}
         self._levels_drawn: dict[tuple[int, int], list[list[Segment]]] = {}
@@ -153,18 +165,9 @@ class QuestionPage(ScrollView):
         self._undraw()
 
     def _scroll_over(self, size: Size) -> None:
-        """Scroll over a page of `size`. The page itself keeps its place and size, so the
-        screen is laid out again only when the scroll bar is to show or hide: else the bar
-        is told the new height, and only it and the page are drawn again."""
-        if size == self.virtual_size:
-            return
-        bar_stays = self.show_vertical_scrollbar == (size.height > self.scrollable_size.height)
-        if not bar_stays or size.width != self.virtual_size.width:
-            self.virtual_size = size
-            return
+        """Scroll over a page of `size`. The page keeps its place and size, whatever its
+        length, so nothing on the screen is laid out again."""
         self.set_reactive(QuestionPage.virtual_size, size)
-        if self.show_vertical_scrollbar:
-            self.vertical_scrollbar.window_virtual_size = size.height
         self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def _undraw(self) -> None:
@@ -185,7 +188,12 @@ class QuestionPage(ScrollView):
     @property
     def _width(self) -> int:
         """The page's columns: what its scroll bar leaves."""
-        return content_width(self)
+        return content_width(self) - BAR_WIDTH
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """Whether the page is longer than its window (Textual shows it no scroll bar)."""
+        return self.max_scroll_y > 0
 
     # Where things are --------------------------------------------------------------------
 
@@ -288,7 +296,27 @@ class QuestionPage(ScrollView):
         return lines
 
     def render_line(self, y: int) -> Strip:
-        return self._page_line(y + self.scroll_offset.y)
+        line = self._page_line(y + self.scroll_offset.y)
+        return Strip([*line, self._bar(y)], line.cell_length + BAR_WIDTH)
+
+    @property
+    def thumb(self) -> range:
+        """The rows of the scroll bar its thumb covers."""
+        window = self.container_size.height
+        return thumb_rows(window, self.virtual_size.height, self.scroll_offset.y)
+
+    def _bar(self, y: int) -> Segment:
+        """Row `y` of the scroll bar: the thumb, the track, or a blank if the page fits."""
+        thumb = self.thumb
+        if not thumb:
+            style = self._style()
+        elif y not in thumb:
+            style = self._style("question-page--track")
+        elif self._grip is None:
+            style = self._style("question-page--thumb")
+        else:
+            style = self._style("question-page--thumb-held")
+        return Segment(" " * BAR_WIDTH, style.rich_style)
 
     def _page_line(self, y: int) -> Strip:
         """Line `y` of the page, drawn once until something shown changes."""
@@ -322,7 +350,34 @@ class QuestionPage(ScrollView):
         return self.level_at(offset.x, offset.y + self.scroll_offset.y)
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        self.hovered = self.level_under(event)
+        if self._grip is not None:
+            self._drag(event.get_content_offset_capture(self).y)
+        else:
+            self.hovered = self.level_under(event)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """Hold the scroll bar's thumb, or move it to the row of the track clicked."""
+        offset = event.get_content_offset(self)
+        thumb = self.thumb
+        if offset is None or offset.x < self._width or not thumb:
+            return
+        self._grip = offset.y - thumb.start if offset.y in thumb else len(thumb) // 2
+        self.capture_mouse()
+        self._drag(offset.y)
+
+    def on_mouse_up(self) -> None:
+        if self._grip is not None:
+            self._grip = None
+            self.release_mouse()
+            self.refresh()
+
+    def _drag(self, row: int) -> None:
+        """Scroll so that the thumb, held at its grip, is at `row` of the bar."""
+        assert self._grip is not None
+        window, total = self.container_size.height, self.virtual_size.height
+        top = row - self._grip
+        self.scroll_to(y=offset_for(window, total, len(self.thumb), top), animate=False)
+        self.refresh()
 
     def on_leave(self) -> None:
         self.hovered = None
