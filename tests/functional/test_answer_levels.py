@@ -174,5 +174,8 @@ async def test_the_scroll_bar_shows_where_the_page_is_and_its_thumb_can_be_dragg
         await pilot.hover(page, offset=(x, 1))
         assert page.scroll_offset.y == 0
         await pilot.mouse_up(page, offset=(x, 1))
+        over = bar(0)
+        await pilot.hover(page, offset=(5, 1))
+        assert bar(0) != over, "under the mouse, the thumb is in its hover colour, as Textual's is"
         await press(pilot, "pagedown")
         assert page.thumb.start > 0

@@ -63,6 +63,7 @@ class QuestionPage(ScrollView):
         "question-page--link",
         "question-page--track",
         "question-page--thumb",
+        "question-page--thumb-hover",
         "question-page--thumb-held",
     }
     DEFAULT_CSS = """
@@ -84,11 +85,15 @@ class QuestionPage(ScrollView):
         & > .question-page--link { color: $text-accent; text-style: underline; }
         & > .question-page--track { background: $scrollbar-background; }
         & > .question-page--thumb { background: $scrollbar; }
+        & > .question-page--thumb-hover { background: $scrollbar-hover; }
         & > .question-page--thumb-held { background: $scrollbar-active; }
     }
     """
 
     hovered: var[int | None] = var(None)
+    """The level under the mouse, if any."""
+    over_bar: var[bool] = var(False)
+    """Whether the mouse is over the scroll bar."""
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -312,10 +317,12 @@ class QuestionPage(ScrollView):
             style = self._style()
         elif y not in thumb:
             style = self._style("question-page--track")
-        elif self._grip is None:
-            style = self._style("question-page--thumb")
-        else:
+        elif self._grip is not None:
             style = self._style("question-page--thumb-held")
+        elif self.over_bar:
+            style = self._style("question-page--thumb-hover")
+        else:
+            style = self._style("question-page--thumb")
         return Segment(" " * BAR_WIDTH, style.rich_style)
 
     def _page_line(self, y: int) -> Strip:
@@ -354,6 +361,8 @@ class QuestionPage(ScrollView):
             self._drag(event.get_content_offset_capture(self).y)
         else:
             self.hovered = self.level_under(event)
+            offset = event.get_content_offset(self)
+            self.over_bar = offset is not None and offset.x >= self._width
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         """Hold the scroll bar's thumb, or move it to the row of the track clicked."""
@@ -381,6 +390,10 @@ class QuestionPage(ScrollView):
 
     def on_leave(self) -> None:
         self.hovered = None
+        self.over_bar = False
+
+    def watch_over_bar(self) -> None:
+        self.refresh()
 
     def watch_hovered(self) -> None:
         self._undraw()
