@@ -113,7 +113,7 @@ def shown(widget: object) -> str:
     from consortium_ready.tui.widgets.line import TextLine
 
     if isinstance(widget, TextLine):
-        return widget.render_line(0).text
+        return "".join(drawn(widget))
     visual = widget.render()  # type: ignore[attr-defined]
     return visual.plain if isinstance(visual, Content) else str(visual)
 

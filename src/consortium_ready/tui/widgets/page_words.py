@@ -70,7 +70,7 @@ def _wrapped(text: Content, width: int, component: str) -> list[Words]:
     return [(line, component) for line in text.wrap(width)] if text else []
 
 
-def text_width(width: int) -> int:
+def _text_width(width: int) -> int:
     """The columns for a level's words: what the edge, the mark and a space at the right end
     leave of the levels' `width`."""
     return max(10, width - len(EDGE) - MARK_WIDTH - 1)
@@ -111,7 +111,7 @@ class PageWords:
         """Level `index`'s label's lines, then its anchor's, for levels `width` wide."""
         key = ("level", index, width)
         if key not in self._wrapped:
-            level, words = self.levels[index], text_width(width)
+            level, words = self.levels[index], _text_width(width)
             self._wrapped[key] = [
                 *_wrapped(literal(level.label), words, "question-page--label"),
                 *_wrapped(literal(level.anchor), words, "question-page--anchor"),
