@@ -61,10 +61,6 @@ class QuestionPage(ScrollView):
         "question-page--note",
         "question-page--gutter",
         "question-page--link",
-        "question-page--track",
-        "question-page--thumb",
-        "question-page--thumb-hover",
-        "question-page--thumb-held",
     }
     DEFAULT_CSS = """
     QuestionPage {
@@ -83,10 +79,6 @@ class QuestionPage(ScrollView):
         & > .question-page--note { color: $text-success; }
         & > .question-page--gutter { color: $border-blurred; }
         & > .question-page--link { color: $text-accent; text-style: underline; }
-        & > .question-page--track { background: $scrollbar-background; }
-        & > .question-page--thumb { background: $scrollbar; }
-        & > .question-page--thumb-hover { background: $scrollbar-hover; }
-        & > .question-page--thumb-held { background: $scrollbar-active; }
     }
     """
 
@@ -315,15 +307,26 @@ class QuestionPage(ScrollView):
         thumb = self.thumb
         if not thumb:
             style = self._style()
-        elif y not in thumb:
-            style = self._style("question-page--track")
-        elif self._grip is not None:
-            style = self._style("question-page--thumb-held")
-        elif self.over_bar:
-            style = self._style("question-page--thumb-hover")
         else:
-            style = self._style("question-page--thumb")
+            state = "held" if self._grip is not None else "hover" if self.over_bar else ""
+            style = self._bar_style(state, y in thumb)
         return Segment(" " * BAR_WIDTH, style.rich_style)
+
+    def _bar_style(self, state: str, on_thumb: bool) -> Style:
+        """The scroll bar's track, or its thumb, held, under the mouse or neither (`state`),
+        in the page's scroll-bar colours, as Textual draws its own bar."""
+        key = ("scroll-bar", state, "thumb" if on_thumb else "track")
+        if key not in self._styles:
+            styles = self.styles
+            track, thumb = {
+                "held": (styles.scrollbar_background_active, styles.scrollbar_color_active),
+                "hover": (styles.scrollbar_background_hover, styles.scrollbar_color_hover),
+                "": (styles.scrollbar_background, styles.scrollbar_color),
+            }[state]
+            if track.a < 1:
+                track = self.background_colors[0] + track
+            self._styles[key] = Style(background=track + thumb if on_thumb else track)
+        return self._styles[key]
 
     def _page_line(self, y: int) -> Strip:
         """Line `y` of the page, drawn once until something shown changes."""
