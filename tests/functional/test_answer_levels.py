@@ -59,6 +59,28 @@ async def test_the_level_under_the_mouse_is_drawn_apart(make_app):
         assert background(1) == background(2)
 
 
+async def test_no_rule_of_the_stylesheet_looks_at_the_pages_focus(make_app):
+    """The page is not restyled as the focus comes and goes; only its cursor shows the
+    focus. So restyled, with the focus and without, it must come out as it was styled."""
+    async with under_way(make_app(), role="lead", stage="bidding") as pilot:
+        choices = pilot.app.screen.query_one(AnswerChoices)
+        parts = sorted(choices.COMPONENT_CLASSES)
+
+        def styles() -> list[str]:
+            return [choices.styles.css] + [choices.get_component_styles(p).css for p in parts]
+
+        for focused in (True, False):
+            if focused:
+                choices.focus()
+            else:
+                pilot.app.screen.set_focus(None)
+            await settle(pilot)
+            assert choices.has_focus == focused
+            styled = styles()
+            pilot.app.update_styles(choices)
+            assert styles() == styled, f"a rule looks at the page's focus ({focused=})"
+
+
 def _contrast(style: Style) -> float:
     """The contrast ratio of a segment's words against its background, as WCAG counts it."""
 

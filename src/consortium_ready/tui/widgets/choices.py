@@ -130,6 +130,12 @@ class AnswerChoices(QuestionPage, can_focus=True):
     def watch_chosen(self) -> None:
         self.show_levels(*self._marked())
 
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """Not restyled as the focus comes and goes, as Textual restyles a widget: no rule of
+        the stylesheet looks at the page's focus (a test keeps it so), and restyling its
+        thirteen parts takes about 5 ms. Only the cursor shows the focus, drawn again on
+        focus and on blur."""
+
     def on_focus(self) -> None:
         self.redraw()
 
