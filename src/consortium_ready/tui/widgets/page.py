@@ -11,7 +11,7 @@ line API), each once until something shown changes, from the words wrapped in `p
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
 from textual import events
@@ -38,6 +38,16 @@ from consortium_ready.tui.widgets.thumb import offset_for, thumb_rows
 
 BAR_WIDTH = 2
 """The columns of the page's scroll bar, as wide as Textual's."""
+
+
+class _Frame(NamedTuple):
+    """What every line of a frame shares, worked out once a frame rather than once a line:
+    the page's width, its top line in view, the thumb's rows, and the bar's state."""
+
+    width: int
+    top: int
+    thumb: range
+    bar: str
 
 
 class QuestionPage(ScrollView):
@@ -94,6 +104,7 @@ class QuestionPage(ScrollView):
         self._shown = PageWords([], Passages())
         self._ready: PageWords | None = None
         self._after_drawing: Callable[[], None] | None = None
+        self._frame: _Frame | None = None
         self._grip: int | None = None
         """Where on the thumb the mouse holds it, while it does."""
         self._styles: dict[tuple[str, ...], Style] = {}
@@ -286,15 +297,25 @@ class QuestionPage(ScrollView):
         return self._words(line, width)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        lines = super().render_lines(crop)
+        self._frame = self._frame_now()
+        try:
+            lines = super().render_lines(crop)
+        finally:
+            self._frame = None
         if self._after_drawing is not None:  # called once this frame is painted
             self.call_next(self._after_drawing)
             self._after_drawing = None
         return lines
 
+    def _frame_now(self) -> _Frame:
+        thumb = self.thumb
+        bar = "held" if self._grip is not None else "hover" if self.over_bar else ""
+        return _Frame(self._width, self.scroll_offset.y, thumb, bar)
+
     def render_line(self, y: int) -> Strip:
-        line = self._page_line(y + self.scroll_offset.y)
-        return Strip([*line, self._bar(y)], line.cell_length + BAR_WIDTH)
+        frame = self._frame or self._frame_now()
+        line = self._page_line(y + frame.top, frame.width)
+        return Strip([*line, self._bar(y, frame)], line.cell_length + BAR_WIDTH)
 
     @property
     def thumb(self) -> range:
@@ -302,14 +323,9 @@ class QuestionPage(ScrollView):
         window = self.container_size.height
         return thumb_rows(window, self.virtual_size.height, self.scroll_offset.y)
 
-    def _bar(self, y: int) -> Segment:
+    def _bar(self, y: int, frame: _Frame) -> Segment:
         """Row `y` of the scroll bar: the thumb, the track, or a blank if the page fits."""
-        thumb = self.thumb
-        if not thumb:
-            style = self._style()
-        else:
-            state = "held" if self._grip is not None else "hover" if self.over_bar else ""
-            style = self._bar_style(state, y in thumb)
+        style = self._bar_style(frame.bar, y in frame.thumb) if frame.thumb else self._style()
         return Segment(" " * BAR_WIDTH, style.rich_style)
 
     def _bar_style(self, state: str, on_thumb: bool) -> Style:
@@ -328,9 +344,8 @@ class QuestionPage(ScrollView):
             self._styles[key] = Style(background=track + thumb if on_thumb else track)
         return self._styles[key]
 
-    def _page_line(self, y: int) -> Strip:
-        """Line `y` of the page, drawn once until something shown changes."""
-        width = self._width
+    def _page_line(self, y: int, width: int) -> Strip:
+        """Line `y` of the page `width` wide, drawn once until something shown changes."""
         if (y, width) not in self._drawn:
             layout = self._shown.layout(width)
             if y >= len(layout.lines):
@@ -348,7 +363,8 @@ class QuestionPage(ScrollView):
     @property
     def lines(self) -> list[str]:
         """The page's lines in plain text, as drawn at its width."""
-        return [self._page_line(y).text for y in range(self.virtual_size.height)]
+        width = self._width
+        return [self._page_line(y, width).text for y in range(self.virtual_size.height)]
 
     # The mouse ---------------------------------------------------------------------------
 
