@@ -308,6 +308,7 @@ class QuestionPage(ScrollView):
         return lines
 
     def _frame_now(self) -> _Frame:
+        """What every line of a frame drawn now shares."""
         thumb = self.thumb
         bar = "held" if self._grip is not None else "hover" if self.over_bar else ""
         return _Frame(self._width, self.scroll_offset.y, thumb, bar)
