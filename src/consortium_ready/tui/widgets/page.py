@@ -26,6 +26,7 @@ from consortium_ready.tui.widgets.page_words import (
     ASIDE_WIDTH,
     EDGE,
     GUTTER,
+    LEVEL_MARGIN,
     MARK_WIDTH,
     Layout,
     Level,
@@ -260,12 +261,11 @@ class QuestionPage(ScrollView):
             edge = Segment(EDGE, self._style(*states, self.edge_state(index)).rich_style)
             words = self._shown.level(index, width)
             margins = [self.marks[index].ljust(MARK_WIDTH)] + [" " * MARK_WIDTH] * (len(words) - 1)
-            margin_width = len(EDGE) + MARK_WIDTH
             self._levels_drawn[index, width] = [
                 [
                     edge,
                     Segment(margin, self._style(*states).rich_style),
-                    *self._words(line, width - margin_width, states),
+                    *self._words(line, width - LEVEL_MARGIN, states),
                 ]
                 for margin, line in zip(margins, words, strict=True)
             ]

@@ -17,6 +17,8 @@ from consortium_ready.tui.text import literal
 
 MARK_WIDTH = 7
 EDGE = "▌"
+LEVEL_MARGIN = len(EDGE) + MARK_WIDTH
+"""The columns before a level's words: its edge and its mark."""
 ASIDE_WIDTH = 40
 """The columns of the passages set beside the levels, when there is room."""
 MAIN_MIN_WIDTH = 48
@@ -73,7 +75,7 @@ def _wrapped(text: Content, width: int, component: str) -> list[Words]:
 def _text_width(width: int) -> int:
     """The columns for a level's words: what the edge, the mark and a space at the right end
     leave of the levels' `width`."""
-    return max(10, width - len(EDGE) - MARK_WIDTH - 1)
+    return max(10, width - LEVEL_MARGIN - 1)
 
 
 class Layout(NamedTuple):
