@@ -8,6 +8,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from consortium_ready.domain.bank import DONT_KNOW
@@ -34,6 +35,33 @@ class TypedBox(Input):
     as it does over the options."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Next")]
+
+    _styled_with_focus = False
+    """Whether the box's styles were last worked out while it had the focus."""
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styled_with_focus = self.has_focus
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """Restyled as the focus comes and goes (a box's look follows it), but not while
+        hidden, nor when it already looks as it should.
+
+        A box loses the focus as it is hidden, at a step from a typed answer to options,
+        and gains it as it is shown again. So it keeps its focused look while hidden, and
+        needs no restyle at either step: each took 3 to 10 ms.
+        """
+        if has_focus != self._styled_with_focus and (has_focus or self._displayed()):
+            self.update_node_styles()
+
+    def on_show(self) -> None:
+        """Shown again without the focus, it loses the focused look it kept while hidden."""
+        if self.has_focus != self._styled_with_focus:
+            self.update_node_styles()
+
+    def _displayed(self) -> bool:
+        """Whether the box, and every widget it is in, is displayed."""
+        return all(node.display for node in self.ancestors_with_self if isinstance(node, Widget))
 
 
 class NumberBox(TypedBox):
