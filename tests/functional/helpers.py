@@ -11,6 +11,7 @@ from typing import Any
 from textual.app import App
 from textual.command import CommandList
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Input
 
 from consortium_ready.domain.answerset import AnswerSet
@@ -130,6 +131,20 @@ def drawn(widget: object) -> list[str]:
     """The lines a widget drawing its own lines (Textual's line API) shows."""
     height = widget.content_region.height  # type: ignore[attr-defined]
     return [widget.render_line(y).text for y in range(height)]  # type: ignore[attr-defined]
+
+
+def looks(widget: Widget) -> list[str]:
+    """A widget's styles and its parts', as CSS: how it looks, to compare."""
+    parts = sorted(widget.COMPONENT_CLASSES)
+    return [widget.styles.css] + [widget.get_component_styles(part).css for part in parts]
+
+
+def restyled_alike(pilot: Pilot, widget: Widget) -> bool:
+    """Whether restyling `widget` now leaves it looking as it did: whether its look is the
+    one its state, its focus included, gives it."""
+    before = looks(widget)
+    pilot.app.update_styles(widget)
+    return looks(widget) == before
 
 
 def screen_text(pilot: Pilot) -> str:

@@ -11,7 +11,7 @@ from textual.geometry import Region
 from consortium_ready.tui.widgets.choices import AnswerChoices
 from consortium_ready.tui.widgets.page import EDGE
 from tests.functional.conftest import RecordingApp
-from tests.functional.helpers import press, settle, shown, under_way
+from tests.functional.helpers import press, restyled_alike, settle, shown, under_way
 
 SHORT = (80, 24)
 
@@ -64,11 +64,6 @@ async def test_no_rule_of_the_stylesheet_looks_at_the_pages_focus(make_app):
     focus. So restyled, with the focus and without, it must come out as it was styled."""
     async with under_way(make_app(), role="lead", stage="bidding") as pilot:
         choices = pilot.app.screen.query_one(AnswerChoices)
-        parts = sorted(choices.COMPONENT_CLASSES)
-
-        def styles() -> list[str]:
-            return [choices.styles.css] + [choices.get_component_styles(p).css for p in parts]
-
         for focused in (True, False):
             if focused:
                 choices.focus()
@@ -76,9 +71,7 @@ async def test_no_rule_of_the_stylesheet_looks_at_the_pages_focus(make_app):
                 pilot.app.screen.set_focus(None)
             await settle(pilot)
             assert choices.has_focus == focused
-            styled = styles()
-            pilot.app.update_styles(choices)
-            assert styles() == styled, f"a rule looks at the page's focus ({focused=})"
+            assert restyled_alike(pilot, choices), f"a rule looks at the page's focus ({focused=})"
 
 
 def _contrast(style: Style) -> float:

@@ -12,23 +12,21 @@ from textual.pilot import Pilot
 from consortium_ready.tui.screens.question import CHOICE_KINDS, QuestionScreen
 from consortium_ready.tui.widgets.choices import AnswerChoices
 from consortium_ready.tui.widgets.typed import TypedBox
-from tests.functional.helpers import click, press, settle, under_way
+from tests.functional.helpers import click, looks, press, restyled_alike, settle, under_way
 
 
-def _looks(box: TypedBox) -> list[str]:
-    return [box.styles.css] + [box.get_component_styles(p).css for p in box.COMPONENT_CLASSES]
+def _showing(boxes: list[TypedBox]) -> list[TypedBox]:
+    """The boxes laid out on the screen."""
+    return [box for box in boxes if box.region]
 
 
 def _styled_astray(pilot: Pilot, boxes: list[TypedBox]) -> list[str]:
     """The boxes showing whose look is not the one a restyle gives them now."""
-    astray = []
-    for box in boxes:
-        if box.region:  # laid out, so showing
-            looks = _looks(box)
-            pilot.app.update_styles(box)
-            if _looks(box) != looks:
-                astray.append(f"{box.id} (focus: {box.has_focus})")
-    return astray
+    return [
+        f"{box.id} (focus: {box.has_focus})"
+        for box in _showing(boxes)
+        if not restyled_alike(pilot, box)
+    ]
 
 
 async def test_a_box_looks_as_its_focus_says_and_is_not_restyled_while_hidden(
@@ -58,7 +56,8 @@ async def test_a_box_looks_as_its_focus_says_and_is_not_restyled_while_hidden(
                 await click(pilot, screen.query_one(AnswerChoices))
                 await settle(pilot)
                 assert not _styled_astray(pilot, boxes), f"the focus clicked away, {question.id}"
-                await click(pilot, _showing(boxes))
+                (showing,) = _showing(boxes)
+                await click(pilot, showing)
                 await settle(pilot)
             restyled.clear()
             await press(pilot, "enter")
@@ -67,11 +66,6 @@ async def test_a_box_looks_as_its_focus_says_and_is_not_restyled_while_hidden(
             if question.kind not in CHOICE_KINDS and hidden:
                 assert not restyled, "a box hidden as it lost the focus was restyled"
         assert {"number", "text"} <= set(kinds) and set(kinds) & set(CHOICE_KINDS)
-
-
-def _showing(boxes: list[TypedBox]) -> TypedBox:
-    (box,) = (box for box in boxes if box.region)
-    return box
 
 
 async def test_a_box_shown_again_without_the_focus_loses_its_focused_look(make_app):
@@ -84,13 +78,13 @@ async def test_a_box_shown_again_without_the_focus_loses_its_focused_look(make_a
         screen = app.screen
         box = screen.query_one("#number-answer").query_one(TypedBox)
         assert box.has_focus
-        focused_look = _looks(box)
+        focused_look = looks(box)
         await press(pilot, "enter")  # on to a question with options: the box is hidden
         await settle(pilot)
         assert not box.has_focus and not box.region
-        assert _looks(box) == focused_look, "kept while hidden"
+        assert looks(box) == focused_look, "kept while hidden"
         screen.query_one("#number-answer").display = True
         await settle(pilot)
         assert box.region and not box.has_focus
-        assert _looks(box) != focused_look
+        assert looks(box) != focused_look
         assert not _styled_astray(pilot, [box])
