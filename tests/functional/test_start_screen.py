@@ -84,3 +84,20 @@ async def test_a_choice_made_before_a_broken_bank_fails_is_dropped(make_app, her
         await settle(pilot)
         assert isinstance(pilot.app.screen, StartScreen)
         assert "The questions could not be loaded" in screen_text(pilot)
+
+
+async def test_the_bank_is_read_once_the_choices_are_laid_out(make_app, monkeypatch):
+    """A thread reading the bank would take turns with the one laying out the choices."""
+    choices_at_start = []
+    look_around = StartScreen.look_around
+
+    def noted(screen: StartScreen, *args):
+        choices_at_start.append(screen.query_one("#choices").region)
+        return look_around(screen, *args)
+
+    monkeypatch.setattr(StartScreen, "look_around", noted)
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert pilot.app.bank is not None
+    assert len(choices_at_start) == 1
+    assert choices_at_start[0].area > 0, "the bank was read before the choices were laid out"

@@ -65,7 +65,7 @@ class StartScreen(AppScreen):
             yield Static("Getting the questions ready…", id="status", markup=False)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.glance)
+        self.glance()  # beside the first paint, not after it: the choices come sooner
 
     def on_screen_resume(self) -> None:
         if self.surroundings is not None:
@@ -94,7 +94,9 @@ class StartScreen(AppScreen):
         if event.worker.group == "glance":
             glance = cast("Glance", event.worker.result)
             self._offer_at_a_glance(glance)
-            self.look_around(glance.history)
+            # Read behind the choices once they are painted: a thread started now would
+            # take turns with the main one while it lays them out.
+            self.call_after_refresh(self.look_around, glance.history)
         elif event.worker.group == "survey":
             self.surroundings = cast("Surroundings", event.worker.result)
             self._offer(self.surroundings)
