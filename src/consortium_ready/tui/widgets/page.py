@@ -39,6 +39,11 @@ from consortium_ready.tui.widgets.thumb import offset_for, thumb_rows
 
 BAR_WIDTH = 2
 """The columns of the page's scroll bar, as wide as Textual's."""
+AFTER_THE_FRAME = 0.005
+"""Seconds from a frame's drawing to the work that waits for it (`call_after_drawing`): the
+frame first goes to the terminal. Textual's writer thread writes it, and must wait for
+this process to let go of the interpreter; begun at once, the work held the frame back by
+up to 5 ms (the interpreter's switch interval), and kept the processor from the terminal."""
 
 
 class _Frame(NamedTuple):
@@ -147,7 +152,8 @@ class QuestionPage(ScrollView):
             self._ready.layout(self._width)
 
     def call_after_drawing(self, callback: Callable[[], None]) -> None:
-        """Call `callback` once the page has next been drawn and the frame it is in painted.
+        """Call `callback` once the page has next been drawn and the frame it is in painted,
+        and that frame has had time to reach the terminal (AFTER_THE_FRAME).
         (`call_after_refresh` may call it before the screen is refreshed, when the widgets
         changed have yet to tell the screen.)"""
         self._after_drawing = callback
@@ -302,8 +308,8 @@ class QuestionPage(ScrollView):
             lines = super().render_lines(crop)
         finally:
             self._frame = None
-        if self._after_drawing is not None:  # called once this frame is painted
-            self.call_next(self._after_drawing)
+        if self._after_drawing is not None:  # called once this frame is painted and written
+            self.set_timer(AFTER_THE_FRAME, self._after_drawing)
             self._after_drawing = None
         return lines
 
