@@ -49,6 +49,10 @@ class AppScreen(Screen[None]):
 class WorkScreen(AppScreen):
     """A step of the assessment (details, questions, review, result); one shows at a time."""
 
+    def keep_typed(self) -> None:
+        """Record what is typed here but not yet entered, as the program quits (a screen with
+        a box for an answer says how)."""
+
 
 class Overlay(AppScreen):
     """Something to read (case studies, saved assessments) opened on top; Escape closes it."""

@@ -337,6 +337,11 @@ class QuestionScreen(WorkScreen):
             self.session.clear(question.id)
         return True
 
+    def keep_typed(self) -> None:
+        """A number or text typed in the box, and not yet entered, is the answer kept; a
+        number that is not a valid answer is not, and the answer before it stays."""
+        self._record_typed()
+
     @on(Button.Pressed, "#dont-know")
     def _dont_know(self) -> None:
         self.session.answer(self.current, DONT_KNOW)

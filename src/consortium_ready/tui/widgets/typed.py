@@ -63,6 +63,21 @@ class TypedBox(Input):
         """Whether the box, and every widget it is in, is displayed."""
         return all(node.display for node in self.ancestors_with_self if isinstance(node, Widget))
 
+    async def on_key(self, event: events.Key) -> None:
+        """Keys wait in the box's queue, and may be typed faster than it takes them. So Enter
+        moves on at once, before the keys typed after it are taken; and those that reach the
+        box once it is no longer the one answering (hidden at the next question, or with a
+        window opened over it) are handed back to the app, to go where the focus is going,
+        rather than into the answer just given."""
+        if not self._displayed() or self.app.focused not in (self, None):
+            event.prevent_default()
+            event.stop()
+            self.app.post_message(events.Key(event.key, event.character))
+        elif event.key == "enter":
+            event.prevent_default()
+            event.stop()
+            await self.run_action("screen.next")
+
 
 class NumberBox(TypedBox):
     """A box for a number, where `n` (add a note) and `d` (don't know) still work: it
@@ -71,7 +86,7 @@ class NumberBox(TypedBox):
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return super().check_consume_key(key, character) and character not in _LEFT_TO_THE_SCREEN
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if event.character in _LEFT_TO_THE_SCREEN:
             event.prevent_default()  # not typed here: on to the screen's keys
 

@@ -1,0 +1,75 @@
+"""Keys typed faster than the program takes them, in a box for a typed answer: each goes
+where it would have gone had it been typed slowly, and quitting loses none of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.pilot import Pilot
+
+from consortium_ready.store.drafts import load_draft
+from consortium_ready.store.files import draft_path
+from consortium_ready.tui.screens.question import CHOICE_KINDS, QuestionScreen
+from tests.functional.helpers import press, settle, under_way
+
+NUMBER_QUESTION = "weeks-to-deadline"
+TEXT_QUESTION = "agreement-notes"
+
+
+async def _at(pilot: Pilot, question_id: str) -> QuestionScreen:
+    """On to `question_id`, answering 1 (or nothing, where an answer is typed) on the way."""
+    screen = pilot.app.screen
+    assert isinstance(screen, QuestionScreen)
+    while screen.current != question_id:
+        await press(pilot, *(["1"] if screen.question.kind in CHOICE_KINDS else []), "enter")
+    return screen
+
+
+async def _typed_at_once(pilot: Pilot, *keys: str) -> None:
+    """Send `keys` together, as a fast typist or a busy machine would have them arrive."""
+    for key in keys:
+        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+    await settle(pilot)
+
+
+def _saved(reports: Path) -> dict[str, object]:
+    draft = load_draft(draft_path(reports))
+    assert draft is not None
+    return dict(draft.answers)
+
+
+async def test_a_key_typed_after_enter_goes_to_the_next_question(make_app, reports):
+    async with under_way(make_app(), role="lead", stage="bidding") as pilot:
+        screen = await _at(pilot, NUMBER_QUESTION)
+        following = screen.questionnaire.after(NUMBER_QUESTION)
+        assert following is not None and following.kind in CHOICE_KINDS
+        await _typed_at_once(pilot, "7", "enter", "2")
+        assert screen.current == following.id
+        await pilot.app.saver.finished()
+        answers = _saved(reports)
+    assert answers[NUMBER_QUESTION] == 7
+    assert answers[following.id] == following.options[1].value
+
+
+async def test_quitting_keeps_a_number_typed_and_not_yet_entered(make_app, reports):
+    async with under_way(make_app(), role="lead", stage="bidding") as pilot:
+        await _at(pilot, NUMBER_QUESTION)
+        await press(pilot, "7", "ctrl+q")
+    assert _saved(reports)[NUMBER_QUESTION] == 7
+
+
+async def test_quitting_keeps_text_typed_and_not_yet_entered(make_app, reports):
+    async with under_way(make_app(), role="lead", stage="bidding") as pilot:
+        await _at(pilot, TEXT_QUESTION)
+        await press(pilot, "o", "k", "ctrl+q")
+    assert _saved(reports)[TEXT_QUESTION] == "ok"
+
+
+@pytest.mark.parametrize("keys", [("7", "ctrl+q"), ("7", "enter", "ctrl+q")])
+async def test_quitting_at_once_after_typing_keeps_what_was_typed(make_app, reports, keys):
+    async with under_way(make_app(), role="lead", stage="bidding") as pilot:
+        await _at(pilot, NUMBER_QUESTION)
+        await _typed_at_once(pilot, *keys)
+    assert _saved(reports)[NUMBER_QUESTION] == 7
