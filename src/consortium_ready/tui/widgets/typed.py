@@ -72,11 +72,18 @@ class TypedBox(Input):
         if not self._displayed() or self.app.focused not in (self, None):
             event.prevent_default()
             event.stop()
-            self.app.post_message(events.Key(event.key, event.character))
+            self.app.call_later(self._hand_back, event.key, event.character)
         elif event.key == "enter":
             event.prevent_default()
             event.stop()
             await self.run_action("screen.next")
+
+    def _hand_back(self, key: str, character: str | None) -> None:
+        """Pass on a key typed ahead to the app, as if just typed, once the focus has gone
+        where it was going (Textual moves it on a later turn); were the focus still here,
+        the key would only come back, and it is dropped."""
+        if self.app.focused is not self:
+            self.app.post_message(events.Key(key, character))
 
 
 class NumberBox(TypedBox):
