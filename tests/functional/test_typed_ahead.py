@@ -1,5 +1,6 @@
-"""Keys typed faster than the program takes them, in a box for a typed answer: each goes
-where it would have gone had it been typed slowly, and quitting loses none of them."""
+"""Enter in a box for a typed answer, pressed or clicked in the key list, moves on; keys
+typed faster than the program takes them each go where they would have gone had they been
+typed slowly, and quitting loses none of them."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.pilot import Pilot
+from textual.widgets._footer import FooterKey
 
 from consortium_ready.store.drafts import load_draft
 from consortium_ready.store.files import draft_path
 from consortium_ready.tui.screens.question import CHOICE_KINDS, QuestionScreen
-from tests.functional.helpers import press, settle, under_way
+from tests.functional.helpers import click, press, settle, under_way
 
 NUMBER_QUESTION = "weeks-to-deadline"
 TEXT_QUESTION = "agreement-notes"
@@ -38,6 +40,16 @@ def _saved(reports: Path) -> dict[str, object]:
     draft = load_draft(draft_path(reports))
     assert draft is not None
     return dict(draft.answers)
+
+
+async def test_enter_clicked_in_the_key_list_moves_on_with_the_number(make_app, reports):
+    async with under_way(make_app(), role="lead", stage="bidding") as pilot:
+        screen = await _at(pilot, NUMBER_QUESTION)
+        await press(pilot, "7")
+        await click(pilot, next(key for key in screen.query(FooterKey) if key.key == "enter"))
+        assert screen.current == screen.questionnaire.after(NUMBER_QUESTION).id
+        await pilot.app.saver.finished()
+        assert _saved(reports)[NUMBER_QUESTION] == 7
 
 
 async def test_a_key_typed_after_enter_goes_to_the_next_question(make_app, reports):

@@ -366,7 +366,6 @@ class QuestionScreen(WorkScreen):
             self.app.open_review()
 
     @on(AnswerChoices.Confirmed, "#page")
-    @on(Input.Submitted, ".typed-box")
     @on(Button.Pressed, "#next-button")
     def action_next(self) -> None:
         if self._record_typed():

@@ -76,7 +76,11 @@ class TypedBox(Input):
         elif event.key == "enter":
             event.prevent_default()
             event.stop()
-            await self.run_action("screen.next")
+            await self.action_submit()
+
+    async def action_submit(self) -> None:
+        """Enter, pressed or clicked in the footer: on to the next question, at once."""
+        await self.run_action("screen.next")
 
     def _hand_back(self, key: str, character: str | None) -> None:
         """Pass on a key typed ahead to the app, as if just typed, once the focus has gone
