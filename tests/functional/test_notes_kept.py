@@ -37,3 +37,22 @@ async def test_a_note_on_a_follow_up_outlives_the_answer_that_hid_it(make_app, r
         await settle(pilot)
         assert app.screen.question.id == "guarantor-plan"
         assert NOTE in note_shown(pilot)
+
+
+async def test_quitting_keeps_a_note_being_written(make_app, reports):
+    async with under_way(make_app(), role="lead", stage="bidding") as pilot:
+        question_id = pilot.app.screen.question.id
+        await press(pilot, "n")
+        await pilot.press(*NOTE)
+        await press(pilot, "ctrl+q")
+    draft = json.loads((reports / ".draft.json").read_text())
+    assert draft["notes"] == {question_id: NOTE}
+
+
+async def test_a_note_left_with_escape_is_not_kept_on_quitting(make_app, reports):
+    async with under_way(make_app(), role="lead", stage="bidding") as pilot:
+        await press(pilot, "n")
+        await pilot.press(*NOTE)
+        await press(pilot, "escape", "ctrl+q")
+    draft = json.loads((reports / ".draft.json").read_text())
+    assert draft["notes"] == {}

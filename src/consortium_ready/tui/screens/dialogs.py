@@ -173,11 +173,16 @@ class InputDialog(Dialog[Answer]):
         yield Button(self.ACCEPT, id="accept", variant="primary")
         yield Button("Cancel", id="cancel")
 
+    @property
+    def typed(self) -> str:
+        """What is in the box now."""
+        return self.query_one("#typed-in", Input).value
+
     @on(Input.Submitted, "#typed-in")
     @on(Button.Pressed, "#accept")
     def _accept(self) -> None:
         try:
-            self.dismiss(self.accept(self.query_one("#typed-in", Input).value))
+            self.dismiss(self.accept(self.typed))
         except ValueError as problem:
             self.query_one("#typed-in-problem", Static).update(str(problem))
 
