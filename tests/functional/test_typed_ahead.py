@@ -1,6 +1,7 @@
 """Enter in a box for a typed answer, pressed or clicked in the key list, moves on; keys
 typed faster than the program takes them each go where they would have gone had they been
-typed slowly, and quitting loses none of them."""
+typed slowly (to the next question, into a window just opened, back to the question when
+it closes), and quitting loses none of them."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.pilot import Pilot
+from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 
 from consortium_ready.store.drafts import load_draft
 from consortium_ready.store.files import draft_path
+from consortium_ready.tui.screens.dialogs import NoteDialog
 from consortium_ready.tui.screens.question import CHOICE_KINDS, QuestionScreen
+from consortium_ready.tui.widgets.typed import NUMBER_BOX, TEXT_BOX
 from tests.functional.helpers import click, press, settle, under_way
 
 NUMBER_QUESTION = "weeks-to-deadline"
@@ -34,6 +38,15 @@ async def _typed_at_once(pilot: Pilot, *keys: str) -> None:
     for key in keys:
         pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
     await settle(pilot)
+
+
+async def _before(pilot: Pilot, question_id: str) -> QuestionScreen:
+    """On to the question asked just before `question_id`."""
+    screen = pilot.app.screen
+    assert isinstance(screen, QuestionScreen)
+    while screen.questionnaire.after(screen.current).id != question_id:
+        await press(pilot, *(["1"] if screen.question.kind in CHOICE_KINDS else []), "enter")
+    return screen
 
 
 def _saved(reports: Path) -> dict[str, object]:
@@ -85,3 +98,61 @@ async def test_quitting_at_once_after_typing_keeps_what_was_typed(make_app, repo
         await _at(pilot, NUMBER_QUESTION)
         await _typed_at_once(pilot, *keys)
     assert _saved(reports)[NUMBER_QUESTION] == 7
+
+
+async def test_an_answer_typed_after_enter_is_the_next_questions(make_app, reports):
+    async with under_way(make_app(), role="lead", stage="bidding") as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, QuestionScreen)
+        first = screen.question
+        second = screen.questionnaire.after(first.id)
+        assert second is not None and second.kind in CHOICE_KINDS
+        await _typed_at_once(pilot, "1", "enter", "2", "enter")
+        assert screen.current == screen.questionnaire.after(second.id).id
+        await pilot.app.saver.finished()
+        answers = _saved(reports)
+    assert answers[first.id] == first.options[0].value
+    assert answers[second.id] == second.options[1].value
+
+
+@pytest.mark.parametrize(
+    ("question_id", "box", "keys", "typed"),
+    [
+        (TEXT_QUESTION, TEXT_BOX, ("enter", "o", "k"), "ok"),  # from options
+        (NUMBER_QUESTION, NUMBER_BOX, ("enter", "7"), "7"),  # from a text answer
+    ],
+)
+async def test_keys_typed_after_enter_go_into_the_next_questions_box(
+    make_app, reports, question_id, box, keys, typed
+):
+    async with under_way(make_app(), role="lead", stage="bidding") as pilot:
+        screen = await _before(pilot, question_id)
+        await _typed_at_once(pilot, *keys)
+        assert screen.current == question_id
+        assert screen.query_one(f"#{box}", Input).value == typed
+
+
+@pytest.mark.parametrize("where", ["options", NUMBER_QUESTION])
+async def test_keys_typed_after_n_go_into_the_note(make_app, reports, where):
+    async with under_way(make_app(), role="lead", stage="bidding") as pilot:
+        screen = await _at(pilot, where) if where != "options" else pilot.app.screen
+        await _typed_at_once(pilot, "n", "A", "5", "k")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, NoteDialog)
+        assert dialog.typed == "A5k"
+        assert screen.query_one(f"#{NUMBER_BOX}", Input).value == ""
+
+
+@pytest.mark.parametrize("close", ["enter", "escape"])
+async def test_a_key_typed_after_the_note_closes_answers_the_question(make_app, reports, close):
+    async with under_way(make_app(), role="lead", stage="bidding") as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, QuestionScreen)
+        question = screen.question
+        await _typed_at_once(pilot, "n", "A", close, "2")
+        assert pilot.app.screen is screen
+        await pilot.app.saver.finished()
+    draft = load_draft(draft_path(reports))
+    assert draft is not None
+    assert draft.notes == ({question.id: "A"} if close == "enter" else {})
+    assert draft.answers[question.id] == question.options[1].value

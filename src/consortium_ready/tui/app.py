@@ -1,7 +1,8 @@
 """The questionnaire app: its options, the keys that work everywhere, and the first screen.
 
 What it does is split by seam: `navigation` (which screen opens for what),
-`lifecycle` (the assessment in progress and its draft on disk) and `quitting`.
+`lifecycle` (the assessment in progress and its draft on disk), `quitting` and
+`typed_ahead` (keys typed faster than they are taken).
 Only what the start screen needs is imported here; the bank, the core and the
 other screens are loaded after the first paint.
 """
@@ -20,6 +21,7 @@ from textual.screen import Screen
 from consortium_ready.tui.quitting import Quitting
 from consortium_ready.tui.screens.start import StartScreen
 from consortium_ready.tui.sizing import SizeGuard
+from consortium_ready.tui.typed_ahead import KeysTakenInTurn
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -37,7 +39,7 @@ def _assessment_commands() -> type[Provider]:
     return AssessmentCommands
 
 
-class ConsortiumReadyApp(SizeGuard, Quitting):
+class ConsortiumReadyApp(SizeGuard, KeysTakenInTurn, Quitting):
     """Walks an organisation through its assessment, saving every answer as it is given."""
 
     TITLE = "Consortium ready"

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-
 from consortium_ready.tui.lifecycle import SessionLifecycle
 from consortium_ready.tui.screens.base import WorkScreen
 from consortium_ready.words import plural
-
-KEYS_BEFORE_SECONDS = 1.0
-"""The longest quitting waits for the keys pressed before it to be handled: only a widget
-taken away before it handled them would make it wait that long."""
 
 
 class Quitting(SessionLifecycle):
@@ -22,7 +15,6 @@ class Quitting(SessionLifecycle):
         failing, ask first."""
         from consortium_ready.tui.screens.dialogs import UnsavedDialog
 
-        await self._keys_before_handled()
         for screen in self.screen_stack:
             if isinstance(screen, WorkScreen):
                 screen.keep_typed()
@@ -33,16 +25,6 @@ class Quitting(SessionLifecycle):
                     self.push_screen(UnsavedDialog(), self._unsaved_choice)
                 return
         self.leave()
-
-    async def _keys_before_handled(self) -> None:
-        """Wait for the widget with the focus to handle the keys pressed before ctrl+q: they
-        wait in its queue (the last digits of a number, say, then Enter), while ctrl+q is the
-        app's and is handled at once."""
-        focused = self.focused
-        handled = asyncio.Event()
-        if focused is not None and focused.call_later(handled.set):
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(handled.wait(), KEYS_BEFORE_SECONDS)
 
     def _unsaved_choice(self, choice: str | None) -> None:
         if choice == "elsewhere":

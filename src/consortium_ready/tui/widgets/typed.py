@@ -63,31 +63,9 @@ class TypedBox(Input):
         """Whether the box, and every widget it is in, is displayed."""
         return all(node.display for node in self.ancestors_with_self if isinstance(node, Widget))
 
-    async def on_key(self, event: events.Key) -> None:
-        """Keys wait in the box's queue, and may be typed faster than it takes them. So Enter
-        moves on at once, before the keys typed after it are taken; and those that reach the
-        box once it is no longer the one answering (hidden at the next question, or with a
-        window opened over it) are handed back to the app, to go where the focus is going,
-        rather than into the answer just given."""
-        if not self._displayed() or self.app.focused not in (self, None):
-            event.prevent_default()
-            event.stop()
-            self.app.call_later(self._hand_back, event.key, event.character)
-        elif event.key == "enter":
-            event.prevent_default()
-            event.stop()
-            await self.action_submit()
-
     async def action_submit(self) -> None:
-        """Enter, pressed or clicked in the footer: on to the next question, at once."""
+        """Enter, pressed or clicked in the footer: on to the next question."""
         await self.run_action("screen.next")
-
-    def _hand_back(self, key: str, character: str | None) -> None:
-        """Pass on a key typed ahead to the app, as if just typed, once the focus has gone
-        where it was going (Textual moves it on a later turn); were the focus still here,
-        the key would only come back, and it is dropped."""
-        if self.app.focused is not self:
-            self.app.post_message(events.Key(key, character))
 
 
 class NumberBox(TypedBox):
@@ -97,7 +75,7 @@ class NumberBox(TypedBox):
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return super().check_consume_key(key, character) and character not in _LEFT_TO_THE_SCREEN
 
-    async def on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.character in _LEFT_TO_THE_SCREEN:
             event.prevent_default()  # not typed here: on to the screen's keys
 
