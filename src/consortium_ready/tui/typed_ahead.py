@@ -15,10 +15,9 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
     from textual.timer import Timer
 
-WAIT_STEP = 0.005
-"""How often a key waiting for a window being built looks again whether it is ready (s)."""
 WAIT_AT_MOST = 1.0
-"""The longest a key waits for the one before it, or for a window: then it goes on (s)."""
+"""The longest a key waits for the one before it: were what it waits for lost, it goes on
+after this (s)."""
 
 
 class KeysTakenInTurn(App[None]):
@@ -33,8 +32,8 @@ class KeysTakenInTurn(App[None]):
     just left.
 
     Here a key is sent on only once the key before it has gone up to the app, and what
-    that set off has gone up to the screen: so it goes to what has the focus by then.
-    While a window opened over the screen is being built, keys wait until it can take them.
+    that set off has gone up to the screen: so it goes to what has the focus by then (a
+    window it opened, say, or the next question).
     """
 
     def __init__(self) -> None:
@@ -46,8 +45,6 @@ class KeysTakenInTurn(App[None]):
         """The count of turns begun; a key's turn is over once it has done all it set off."""
         self._since = 0.0
         """When the present turn began."""
-        self._building_since: float | None = None
-        """When the next key began to wait for a window being built."""
         self._watching: Timer | None = None
 
     async def on_event(self, event: events.Event) -> None:
@@ -61,22 +58,14 @@ class KeysTakenInTurn(App[None]):
             await super().on_event(event)
 
     async def _take_next(self) -> None:
-        """Send the next waiting key on, once a window being built is ready for it, and
-        follow what it sets off."""
+        """Send the next waiting key on, and follow what it sets off."""
         if not self._waiting:
             self._taking = False
             self._stop_watching()
             return
         self._taking = True
+        self._turn += 1
         turn = self._turn
-        if not self.screen.is_mounted:
-            if self._building_since is None:
-                self._building_since = monotonic()
-            if monotonic() - self._building_since < WAIT_AT_MOST:
-                self.set_timer(WAIT_STEP, lambda: self._turn_over(turn))
-                return
-        self._building_since = None
-        self._turn = turn = turn + 1
         self._since = monotonic()
         key = self._waiting.popleft()
         sent_to = self.focused or self.screen  # where Textual sends it
@@ -108,8 +97,6 @@ class KeysTakenInTurn(App[None]):
             self._watching = None
 
     async def _late(self) -> None:
-        """Give up on a turn that has lasted too long (not on a window being built)."""
-        late = monotonic() - self._since >= WAIT_AT_MOST
-        if self._taking and self._building_since is None and late:
-            self._turn += 1
+        """Give up on a turn that has lasted too long."""
+        if self._taking and monotonic() - self._since >= WAIT_AT_MOST:
             await self._take_next()

@@ -1,0 +1,65 @@
+"""The app's keys, taken in turn: a key typed straight after one that opens a window goes
+into the window, and were what a key waits for ever lost, the keys behind it still go on."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import ClassVar
+
+import pytest
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from consortium_ready.tui import typed_ahead
+from consortium_ready.tui.typed_ahead import KeysTakenInTurn
+
+LOST = 0.1
+"""How long a key waits for one whose turn was lost, in the second test (s)."""
+
+
+class Window(ModalScreen[None]):
+    def compose(self) -> ComposeResult:
+        yield Input(id="box")
+
+
+class Opener(KeysTakenInTurn):
+    """`o` opens a window with a box in it; other keys typed here go into the box below."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("o", "open", "Open")]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Press o")
+        yield Input(id="below")
+
+    def action_open(self) -> None:
+        self.push_screen(Window())
+
+
+async def _typed_at_once(app: Opener, keys: str, wait: float) -> None:
+    """Send `keys` together, and give them `wait` seconds to be taken."""
+    for key in keys:
+        app.post_message(events.Key(key, key))
+    await asyncio.sleep(wait)
+
+
+async def test_keys_typed_after_one_that_opens_a_window_go_into_it():
+    app = Opener()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.set_focus(None)  # so that "o" is not typed in the box below, but opens the window
+        await _typed_at_once(app, "oabc", wait=0.3)
+        assert isinstance(app.screen, Window)
+        assert app.screen.query_one("#box", Input).value == "abc"
+
+
+async def test_keys_still_go_on_if_what_they_wait_for_is_lost(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(typed_ahead, "WAIT_AT_MOST", LOST)
+    monkeypatch.setattr(KeysTakenInTurn, "_follow", lambda self, node, then: None)
+    app = Opener()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await _typed_at_once(app, "xyz", wait=LOST * 6)  # two of them wait, each given up on
+        assert app.query_one("#below", Input).value == "xyz"
