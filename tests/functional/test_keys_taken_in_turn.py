@@ -4,6 +4,7 @@ into the window, and were what a key waits for ever lost, the keys behind it sti
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import ClassVar
 
 import pytest
@@ -38,11 +39,19 @@ class Opener(KeysTakenInTurn):
         self.push_screen(Window())
 
 
-async def _typed_at_once(app: Opener, keys: str, wait: float) -> None:
-    """Send `keys` together, and give them `wait` seconds to be taken."""
+def _typed_at_once(app: Opener, keys: str) -> None:
+    """Send `keys` together, as a fast typist or a busy machine would have them arrive."""
     for key in keys:
         app.post_message(events.Key(key, key))
-    await asyncio.sleep(wait)
+
+
+async def _until(happened: Callable[[], bool], seconds: float = 5.0) -> bool:
+    """Whether `happened` comes true within `seconds`."""
+    for _ in range(int(seconds / 0.01)):
+        if happened():
+            return True
+        await asyncio.sleep(0.01)
+    return happened()
 
 
 async def test_keys_typed_after_one_that_opens_a_window_go_into_it():
@@ -50,9 +59,11 @@ async def test_keys_typed_after_one_that_opens_a_window_go_into_it():
     async with app.run_test() as pilot:
         await pilot.pause()
         app.set_focus(None)  # so that "o" is not typed in the box below, but opens the window
-        await _typed_at_once(app, "oabc", wait=0.3)
-        assert isinstance(app.screen, Window)
-        assert app.screen.query_one("#box", Input).value == "abc"
+        _typed_at_once(app, "oabc")
+        assert await _until(lambda: isinstance(app.screen, Window))
+        box = app.screen.query_one("#box", Input)
+        assert await _until(lambda: len(box.value) == 3)
+        assert box.value == "abc"
 
 
 async def test_keys_still_go_on_if_what_they_wait_for_is_lost(monkeypatch: pytest.MonkeyPatch):
@@ -61,5 +72,6 @@ async def test_keys_still_go_on_if_what_they_wait_for_is_lost(monkeypatch: pytes
     app = Opener()
     async with app.run_test() as pilot:
         await pilot.pause()
-        await _typed_at_once(app, "xyz", wait=LOST * 6)  # two of them wait, each given up on
-        assert app.query_one("#below", Input).value == "xyz"
+        _typed_at_once(app, "xyz")
+        below = app.query_one("#below", Input)
+        assert await _until(lambda: below.value == "xyz")  # two of them given up on
