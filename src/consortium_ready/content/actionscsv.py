@@ -13,6 +13,7 @@ import io
 from collections.abc import Collection
 from datetime import date, datetime
 from pathlib import Path
+from typing import cast
 
 from pydantic import ValidationError
 
@@ -83,12 +84,13 @@ def read_tracking(path: Path, keys: Collection[str]) -> dict[str, Tracking]:
         except csv.Error as error:
             raise refused(path, f"not a CSV file: {error}", reader.line_num) from None
         line = reader.line_num
+        beyond = cast("list[str]", row.pop(None, []))  # cells past the last column
         if report and row.get("record") != "action":
             continue
         key = (row.get("key") or "").strip()
-        if not key and not any((value or "").strip() for value in row.values()):
+        if not key and not any((value or "").strip() for value in [*row.values(), *beyond]):
             continue  # an empty row, as spreadsheets leave at the end
-        problem = _problem(key, keys, found)
+        problem = _problem(key, keys, found) or _beyond(beyond, len(header))
         if problem is None:
             try:
                 found[key] = Tracking(
@@ -108,6 +110,14 @@ def read_tracking(path: Path, keys: Collection[str]) -> dict[str, Tracking]:
     if problems:
         raise InputError(problems)
     return found
+
+
+def _beyond(cells: list[str], columns: int) -> tuple[str, str] | None:
+    """A problem if a row has text in cells past the last column the first row names (empty
+    ones, as spreadsheets sometimes leave, do no harm)."""
+    if not any(cell.strip() for cell in cells):
+        return None
+    return ("", f"this row has text beyond the {columns} columns the first row names")
 
 
 def _problem(key: str, keys: Collection[str], found: dict[str, Tracking]) -> tuple[str, str] | None:

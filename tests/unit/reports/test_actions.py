@@ -171,6 +171,26 @@ def test_a_bad_row_is_refused_with_its_line(
     assert str(problem).startswith(f"{sheet}:4: {says}")
 
 
+@pytest.mark.parametrize("content", ["key\n,", "key,owner\n,,\n"])
+def test_empty_cells_beyond_the_last_column_make_an_empty_row(
+    assessment: Assessment, tmp_path: Path, content: str
+) -> None:
+    sheet = tmp_path / "actions.csv"
+    sheet.write_text(content, encoding="utf-8")
+    assert read_tracking(sheet, keys(assessment)) == {}
+
+
+def test_text_beyond_the_last_column_is_refused_with_its_line(
+    assessment: Assessment, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "actions.csv"
+    sheet.write_text(f"key,owner\n{keys(assessment)[0]},Sam,Rang them\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_tracking(sheet, keys(assessment))
+    (problem,) = caught.value.problems
+    assert str(problem) == f"{sheet}:2: this row has text beyond the 2 columns the first row names"
+
+
 def test_a_csv_without_a_key_column_is_refused(assessment: Assessment, tmp_path: Path) -> None:
     sheet = tmp_path / "other.csv"
     sheet.write_text("name,amount\nrent,100\n", encoding="utf-8")
