@@ -48,6 +48,7 @@ class KeysTakenInTurn(App[None]):
         self._watching: Timer | None = None
 
     async def on_event(self, event: events.Event) -> None:
+        """A key as it arrives waits its turn; everything else goes on as Textual sends it."""
         if isinstance(event, events.Key) and not event.is_forwarded:
             self._waiting.append(event)
             if self._taking:
