@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar, NamedTuple, TypeVar
+from typing import ClassVar, NamedTuple, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,9 +27,6 @@ from consortium_ready.tui.widgets.page_words import Level, Link, Passage, Passag
 from consortium_ready.tui.widgets.position import PositionLine
 from consortium_ready.tui.widgets.themes import ThemeList, theme_progress
 from consortium_ready.tui.widgets.typed import NUMBER_BOX, NumberAnswer, TextAnswer
-
-if TYPE_CHECKING:
-    from consortium_ready.tui.screens.dialogs import NoteDialog
 
 CHOICE_KINDS = ("single", "yes_no", "multi")
 PartType = TypeVar("PartType", bound=Widget)
@@ -105,8 +102,6 @@ class QuestionScreen(WorkScreen):
         self.set_reactive(QuestionScreen.current, question_id)
         self._keys_for: KeysThatApply | None = None
         self._found: dict[str, Widget] = {}
-        self._note_open: tuple[str, NoteDialog] | None = None
-        """The note window open over this screen, and the question it is for."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -346,10 +341,12 @@ class QuestionScreen(WorkScreen):
         """A number or text typed in the box, and not yet entered, is the answer kept; a
         number that is not a valid answer is not, and the answer before it stays. A note
         being written is kept too, as if Enter had been pressed in its window."""
+        from consortium_ready.tui.screens.dialogs import NoteDialog
+
         self._record_typed()
-        if self._note_open is not None:
-            question_id, dialog = self._note_open
-            self.session.note(question_id, dialog.typed)
+        for dialog in self.app.screen_stack:  # over this screen: its question is still shown
+            if isinstance(dialog, NoteDialog):
+                self.session.note(self.current, dialog.typed)
 
     @on(Button.Pressed, "#dont-know")
     def _dont_know(self) -> None:
@@ -414,18 +411,18 @@ class QuestionScreen(WorkScreen):
         from consortium_ready.tui.screens.dialogs import NoteDialog
 
         question = self.question
-        dialog = NoteDialog(
-            question.text, self.session.draft.notes.get(question.id, ""), question.evidence
-        )
 
         def noted(text: str | None) -> None:
-            self._note_open = None
             if text is not None:
                 self.session.note(question.id, text)
                 self._part("#page", AnswerChoices).show_below(self._note(question.id))
 
-        self._note_open = (question.id, dialog)
-        self.app.push_screen(dialog, noted)
+        self.app.push_screen(
+            NoteDialog(
+                question.text, self.session.draft.notes.get(question.id, ""), question.evidence
+            ),
+            noted,
+        )
 
     @on(Button.Pressed, "#themes-button")
     def action_themes(self) -> None:
