@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.command import CommandList
 from textual.pilot import Pilot
@@ -65,6 +66,12 @@ async def press(pilot: Pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
         await settle(pilot)
+
+
+def send_at_once(app: App, *keys: str) -> None:
+    """Send `keys` together, as a fast typist or a busy machine would have them arrive."""
+    for key in keys:
+        app.post_message(events.Key(key, None))
 
 
 async def click(pilot: Pilot, target: object, offset: tuple[int, int] = (0, 0)) -> None:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import ClassVar
 
 import pytest
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
@@ -16,6 +15,7 @@ from textual.widgets import Input, Static
 
 from consortium_ready.tui import typed_ahead
 from consortium_ready.tui.typed_ahead import KeysTakenInTurn
+from tests.functional.helpers import send_at_once
 
 LOST = 0.1
 """How long a key waits for one whose turn was lost, in the second test (s)."""
@@ -39,12 +39,6 @@ class Opener(KeysTakenInTurn):
         self.push_screen(Window())
 
 
-def _typed_at_once(app: Opener, keys: str) -> None:
-    """Send `keys` together, as a fast typist or a busy machine would have them arrive."""
-    for key in keys:
-        app.post_message(events.Key(key, key))
-
-
 async def _until(happened: Callable[[], bool], seconds: float = 5.0) -> bool:
     """Whether `happened` comes true within `seconds`."""
     for _ in range(int(seconds / 0.01)):
@@ -59,7 +53,7 @@ async def test_keys_typed_after_one_that_opens_a_window_go_into_it():
     async with app.run_test() as pilot:
         await pilot.pause()
         app.set_focus(None)  # so that "o" is not typed in the box below, but opens the window
-        _typed_at_once(app, "oabc")
+        send_at_once(app, *"oabc")
         assert await _until(lambda: isinstance(app.screen, Window))
         box = app.screen.query_one("#box", Input)
         assert await _until(lambda: len(box.value) == 3)
@@ -72,6 +66,6 @@ async def test_keys_still_go_on_if_what_they_wait_for_is_lost(monkeypatch: pytes
     app = Opener()
     async with app.run_test() as pilot:
         await pilot.pause()
-        _typed_at_once(app, "xyz")
+        send_at_once(app, *"xyz")
         below = app.query_one("#below", Input)
         assert await _until(lambda: below.value == "xyz")  # two of them given up on

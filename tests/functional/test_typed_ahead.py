@@ -5,10 +5,10 @@ it closes), and quitting loses none of them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 from textual.widgets._footer import FooterKey
@@ -18,35 +18,38 @@ from consortium_ready.store.files import draft_path
 from consortium_ready.tui.screens.dialogs import NoteDialog
 from consortium_ready.tui.screens.question import CHOICE_KINDS, QuestionScreen
 from consortium_ready.tui.widgets.typed import NUMBER_BOX, TEXT_BOX
-from tests.functional.helpers import click, press, settle, under_way
+from tests.functional.helpers import click, press, send_at_once, settle, under_way
 
 NUMBER_QUESTION = "weeks-to-deadline"
 TEXT_QUESTION = "agreement-notes"
 
 
-async def _at(pilot: Pilot, question_id: str) -> QuestionScreen:
-    """On to `question_id`, answering 1 (or nothing, where an answer is typed) on the way."""
+async def _on_until(pilot: Pilot, there: Callable[[QuestionScreen], bool]) -> QuestionScreen:
+    """On through the questions until `there`, answering 1 (or nothing, where an answer is
+    typed) on the way."""
     screen = pilot.app.screen
     assert isinstance(screen, QuestionScreen)
-    while screen.current != question_id:
+    while not there(screen):
         await press(pilot, *(["1"] if screen.question.kind in CHOICE_KINDS else []), "enter")
     return screen
 
 
-async def _typed_at_once(pilot: Pilot, *keys: str) -> None:
-    """Send `keys` together, as a fast typist or a busy machine would have them arrive."""
-    for key in keys:
-        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
-    await settle(pilot)
+async def _at(pilot: Pilot, question_id: str) -> QuestionScreen:
+    """On to `question_id`."""
+    return await _on_until(pilot, lambda screen: screen.current == question_id)
 
 
 async def _before(pilot: Pilot, question_id: str) -> QuestionScreen:
     """On to the question asked just before `question_id`."""
-    screen = pilot.app.screen
-    assert isinstance(screen, QuestionScreen)
-    while screen.questionnaire.after(screen.current).id != question_id:
-        await press(pilot, *(["1"] if screen.question.kind in CHOICE_KINDS else []), "enter")
-    return screen
+    return await _on_until(
+        pilot, lambda screen: screen.questionnaire.after(screen.current).id == question_id
+    )
+
+
+async def _typed_at_once(pilot: Pilot, *keys: str) -> None:
+    """Send `keys` together, and let the app catch up."""
+    send_at_once(pilot.app, *keys)
+    await settle(pilot)
 
 
 def _saved(reports: Path) -> dict[str, object]:
