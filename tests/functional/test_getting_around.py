@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from textual.widgets import TabbedContent
+from textual.widgets import TabbedContent, TabPane
 
 from consortium_ready.domain.profile import Profile
 from consortium_ready.tui.screens.casestudies import CaseStudiesScreen
@@ -69,6 +69,31 @@ async def test_a_case_study_opens_from_a_question_at_that_consortium(make_app):
         assert app.screen.query_one(TabbedContent).active == "norfolk"
         await press(pilot, "escape")
         assert app.screen.current == "specification-access"
+
+
+async def test_the_case_studies_open_with_one_story_told_and_tell_each_other_when_shown(make_app):
+    async with under_way(make_app(), role="partner") as pilot:
+        app = pilot.app
+        app.open_case("leeds")
+        await settle(pilot)
+
+        def told() -> list[str]:
+            return [
+                pane.id or ""
+                for pane in app.screen.query(TabPane)
+                if pane.query_one(".case").children
+            ]
+
+        assert told() == ["leeds"]
+        await press(pilot, "right", "right")
+        assert len(told()) == 3
+        active = app.screen.query_one(TabbedContent).active
+        case = app.bank.case(active)
+        assert "Questions that draw on " + case.name in "".join(
+            shown(widget) for widget in app.screen.query(f"#{active} .heading")
+        )
+        await press(pilot, "left")
+        assert len(told()) == 3  # a story told stays told
 
 
 async def test_saved_assessments_open_with_the_change_since_the_one_before(

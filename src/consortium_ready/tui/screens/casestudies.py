@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -40,6 +41,13 @@ def _facts(case: CaseStudy) -> Content:
     )
 
 
+def _items(items: Iterable[Content]) -> Static:
+    """A list, one item a line behind a bullet, in one widget: a widget for each item made
+    a consortium's story hundreds of widgets, and its screen slow to open."""
+    lines = Content("\n").join(Content.assemble("• ", item) for item in items)
+    return Static(lines, classes="item")
+
+
 def case_widgets(case: CaseStudy, bank: Bank) -> Iterator[Widget]:
     """One consortium's story, in the order a reader wants it."""
     yield Static(literal(case.name), classes="title")
@@ -48,12 +56,13 @@ def case_widgets(case: CaseStudy, bank: Bank) -> Iterator[Widget]:
     yield Static("How it began", classes="heading")
     yield Static(literal(case.origin))
     yield Static("Partners", classes="heading")
-    for partner in case.partners:
-        role = f": {partner.role}" if partner.role else ""
-        yield Static(
-            Content.assemble("• ", (partner.name, "bold"), literal(f" ({partner.sector}){role}")),
-            classes="item",
+    yield _items(
+        Content.assemble(
+            (partner.name, "bold"),
+            literal(f" ({partner.sector})" + (f": {partner.role}" if partner.role else "")),
         )
+        for partner in case.partners
+    )
     yield Static(f"Agreement: {case.agreement.kind}", classes="heading", markup=False)
     yield Static(literal(case.agreement.summary))
     yield Static(f"Outcome: {case.outcome.kind}", classes="heading", markup=False)
@@ -62,20 +71,17 @@ def case_widgets(case: CaseStudy, bank: Bank) -> Iterator[Widget]:
         items = [item for item in case.items if item.kind == kind]
         if items:
             yield Static(heading, classes="heading")
-            for item in items:
-                yield Static(Content.assemble("• ", literal(item.text)), classes="item")
+            yield _items(literal(item.text) for item in items)
     citing = bank.citing(case.id)
     titles = bank.theme_titles
     yield Static(f"Questions that draw on {case.name}", classes="heading", markup=False)
-    if not citing:
-        yield Static("None in this question bank.", classes="hint")
-    for question in citing:
-        yield Static(
-            Content.assemble(
-                "• ", literal(question.text), " ", (f"({titles[question.theme]})", "dim")
-            ),
-            classes="item",
+    if citing:
+        yield _items(
+            Content.assemble(literal(question.text), " ", (f"({titles[question.theme]})", "dim"))
+            for question in citing
         )
+    else:
+        yield Static("None in this question bank.", classes="hint")
 
 
 class CaseStudiesScreen(Overlay):
@@ -109,14 +115,24 @@ class CaseStudiesScreen(Overlay):
             id="cases-hint",
             classes="hint",
         )
-        with TabbedContent(initial=self._initial or bank.cases[0].id, id="cases"):
+        initial = self._initial or bank.cases[0].id
+        with TabbedContent(initial=initial, id="cases"):
             for case in bank.cases:
                 with TabPane(literal(case.area), id=case.id), VerticalScroll(classes="case"):
-                    yield from case_widgets(case, bank)
+                    if case.id == initial:
+                        yield from case_widgets(case, bank)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.query_one(TabbedContent).active} .case").focus()
+
+    @on(TabbedContent.TabActivated)
+    def _tell(self, event: TabbedContent.TabActivated) -> None:
+        """Tell a consortium's story the first time its tab is shown: the screen opens with
+        only the one it opened at (each story is a few dozen widgets)."""
+        story = event.pane.query_one(".case", VerticalScroll)
+        if not story.children and event.pane.id is not None:
+            story.mount_all(case_widgets(self.bank.case(event.pane.id), self.bank))
 
     def _step(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
