@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import AppScreen
+from consortium_ready.tui.styles import read_ahead
 from consortium_ready.tui.widgets.menu import Menu
 
 if TYPE_CHECKING:
@@ -123,6 +124,7 @@ class StartScreen(AppScreen):
         from consortium_ready.store.files import draft_path
 
         self.app.surveyed(found, draft_path(self.app.reports) if found.damaged_draft else None)
+        self.call_after_refresh(read_ahead, self.app)  # while the choices are read
         status = self.query_one("#status", Static)
         if found.bank is None:
             self.chosen_early = None
