@@ -26,6 +26,7 @@ from benchmarks import (
     keypress_bench,
     report_bench,
     startup_bench,
+    windows_bench,
 )
 from benchmarks.table import Row, markdown_table
 from consortium_ready.words import plural
@@ -67,6 +68,7 @@ def main() -> None:
     )
     groups: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
         "keypress": lambda a: keypress_bench.rows(a.questionnaires),
+        "windows": lambda a: windows_bench.rows(a.runs),
         "startup": lambda a: startup_bench.rows(a.runs),
         "bank": lambda a: bank_bench.rows(a.runs),
         "assess": lambda a: commands_bench.assess_rows(a.runs),

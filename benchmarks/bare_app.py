@@ -2,7 +2,10 @@
 
 Each keypress changes its one line of text, the least work a keypress can cause: `1`
 answers (the line says so) and Enter moves on to the next "Question N of M". The
-benchmarks time the questionnaire's own steps against it. Run as a program
+benchmarks time the questionnaire's own steps against it. `w` opens a window over it, as
+Textual's own examples do: a title, a list of twelve lines and the keys below, centred
+over the app dimmed; Escape closes it. The windows the questionnaire opens are timed
+against that. Run as a program
 (`python benchmarks/bare_app.py`) it is the app in a terminal; imported, it runs under Pilot.
 """
 
@@ -12,9 +15,12 @@ from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Header, OptionList, Static
 
 FIRST_LINE = "How ready is your organisation to bid?"
+WINDOW_TITLE = "A window over the app"
 
 
 def position(number: int, total: int) -> str:
@@ -22,10 +28,28 @@ def position(number: int, total: int) -> str:
     return f"Question {number} of {total}"
 
 
+class Window(ModalScreen[None]):
+    DEFAULT_CSS = """
+    Window { align: center middle; }
+    Window > Vertical {
+        width: 72; height: auto; border: thick $primary; background: $surface;
+    }
+    Window OptionList { height: auto; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(WINDOW_TITLE)
+            yield OptionList(*(f"Line {number}" for number in range(1, 13)))
+        yield Footer()
+
+
 class BareApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "answer", show=False),
         Binding("enter", "next", show=False),
+        Binding("w", "window", show=False),
     ]
 
     def __init__(self, total: int = 100) -> None:
@@ -44,6 +68,9 @@ class BareApp(App[None]):
     def action_next(self) -> None:
         self.number += 1
         self._show(position(self.number, self.total))
+
+    def action_window(self) -> None:
+        self.push_screen(Window())
 
     def _show(self, text: str) -> None:
         self.query_one("#line", Static).update(text)

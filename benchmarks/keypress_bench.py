@@ -83,18 +83,20 @@ class TimedBare(PaintClock, BareApp):
     pass
 
 
-async def _timed_enter(pilot: Pilot[Any], app: PaintClock, number: int) -> float:
-    """Press Enter; seconds until a frame shows question `number`."""
-    wanted, seen = next_position(number), len(app.frames)
+async def timed_key(
+    pilot: Pilot[Any], app: PaintClock, key: str, wanted: re.Pattern[bytes]
+) -> float:
+    """Press `key`; seconds until a frame shows what `wanted` finds."""
+    seen = len(app.frames)
     pressed = time.perf_counter()
-    await pilot.press("enter")
+    await pilot.press(key)
     give_up = pressed + PATIENCE
     while True:
         painted = next((t for t, text in app.frames[seen:] if wanted.search(text)), None)
         if painted is not None:
             return painted - pressed
         if time.perf_counter() > give_up:
-            raise TimeoutError(f"question {number} was never painted")
+            raise TimeoutError(f"{wanted.pattern!r} was never painted after {key}")
         await asyncio.sleep(0.005)
 
 
@@ -113,7 +115,7 @@ async def _under_pilot(
             if steps is None and number == questions_shown(app.painted()):
                 break
             number += 1
-            waits.append(await _timed_enter(pilot, app, number))
+            waits.append(await timed_key(pilot, app, "enter", next_position(number)))
             await settle(pilot)
     return waits
 

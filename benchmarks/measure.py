@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from benchmarks.table import Runs, largest
 
@@ -109,10 +110,13 @@ def app(*args: str) -> list[str]:
     return [*APP, *args]
 
 
-def in_turn(steps: Mapping[str, Callable[[], Finished]], runs: int) -> dict[str, list[Finished]]:
+Done = TypeVar("Done")
+
+
+def in_turn(steps: Mapping[str, Callable[[], Done]], runs: int) -> dict[str, list[Done]]:
     """Each step `runs` times, the steps in turn run after run, so that a change in the
     machine's speed falls on all of them alike."""
-    done: dict[str, list[Finished]] = {name: [] for name in steps}
+    done: dict[str, list[Done]] = {name: [] for name in steps}
     for _ in range(runs):
         for name, step in steps.items():
             done[name].append(step())
