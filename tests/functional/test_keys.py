@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rich.table import Table
 from textual.widgets import OptionList, Static
 from textual.widgets._footer import FooterKey
 
@@ -34,8 +35,10 @@ async def test_a_window_over_the_question_shows_its_own_keys(make_app, key, own)
 
 def help_keys(pilot) -> dict[str, str]:
     """The help's keys, each with what it does."""
-    cells = [shown(cell) for cell in pilot.app.screen.query(".keys Static").results(Static)]
-    return dict(zip(cells[::2], cells[1::2], strict=True))
+    table = pilot.app.screen.query_one("#keys", Static).content
+    assert isinstance(table, Table)
+    keys, does = ([str(cell) for cell in column.cells] for column in table.columns)
+    return dict(zip(keys, does, strict=True))
 
 
 async def test_help_says_the_keys_in_words_and_how_to_close_it(make_app):

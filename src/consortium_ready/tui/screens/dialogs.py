@@ -9,10 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
@@ -60,6 +62,17 @@ class Dialog(ModalScreen[Answer]):
         self.dismiss(None)
 
 
+def _keys_table(keys: guides.Keys) -> Table:
+    """The keys in one column, what each does beside them, wrapped in its own column: one
+    widget for them all (a widget for each cell made the help slow to open)."""
+    table = Table.grid(padding=(0, 2), expand=True)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(ratio=1)
+    for key, meaning in keys:
+        table.add_row(Text(key), Text(meaning))
+    return table
+
+
 class HelpDialog(Dialog[None]):
     """What the screen underneath is for, and its keys, in words."""
 
@@ -78,10 +91,7 @@ class HelpDialog(Dialog[None]):
         if self._guide:
             yield Static(self._guide, markup=False)
         yield Static("Keys you can use here", classes="heading")
-        with Grid(classes="keys"):
-            for keys, meaning in (*self._keys, *guides.EVERYWHERE):
-                yield Static(keys, classes="key", markup=False)
-                yield Static(meaning, markup=False)
+        yield Static(_keys_table((*self._keys, *guides.EVERYWHERE)), id="keys")
         yield Static(
             "The mouse works too: click a choice or a button. To close this help, press "
             "Escape or Enter, or click Close.",
