@@ -1,5 +1,6 @@
 """Every screen's styles are read while the start screen is read, so that no window or
-screen opened later makes Textual parse the whole stylesheet again."""
+screen opened later makes Textual parse the whole stylesheet again; and, read together,
+each screen's styles stay within it."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import pkgutil
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.css.model import SelectorType
 from textual.css.stylesheet import Stylesheet
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 import consortium_ready.tui.screens
 from consortium_ready.tui.styles import SCREEN_STYLES
@@ -39,6 +42,30 @@ def test_every_screens_styles_are_among_those_read_ahead() -> None:
     }
     assert named  # the screens were found
     assert named <= set(SCREEN_STYLES)
+
+
+def test_each_screens_styles_name_the_screen_they_are_for() -> None:
+    """A rule begins with a screen's name, or with an id only one screen's module gives: read
+    with every other screen's, `#themes` for the consortium's table also stretched the list
+    in the window of themes."""
+    screens = {screen.__name__ for screen in _screens()} | {ModalScreen.__name__}
+    modules = [
+        path.read_text() for path in Path(consortium_ready.tui.screens.__file__).parent.glob("*.py")
+    ]
+    stylesheet = Stylesheet(variables=App().get_css_variables())
+    stylesheet.read_all(SCREEN_STYLES)
+    reaching_out = []
+    for rule in stylesheet.rules:
+        for selectors in rule.selector_set:
+            first = selectors.selectors[0]
+            a_screen = first.type == SelectorType.TYPE and first.name in screens
+            own_id = (
+                first.type == SelectorType.ID
+                and sum(f'id="{first.name}"' in module for module in modules) == 1
+            )
+            if not (a_screen or own_id):
+                reaching_out.append(selectors.css)
+    assert reaching_out == []
 
 
 async def test_windows_and_screens_open_without_the_styles_parsed_again(
