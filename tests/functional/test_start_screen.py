@@ -1,11 +1,13 @@
 """The start screen offers its choices before the question bank has loaded.
 
 A first look at the reports folder is enough to list them; the bank and the draft are read
-behind them. A choice made in between is carried out as soon as the bank is ready.
+behind them. A choice made in between is carried out as soon as the bank is ready. The
+collector, paused while the program starts, is on again once they have been read.
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
@@ -101,3 +103,17 @@ async def test_the_bank_is_read_once_the_choices_are_laid_out(make_app, monkeypa
         assert pilot.app.bank is not None
     assert len(choices_at_start) == 1
     assert choices_at_start[0].area > 0, "the bank was read before the choices were laid out"
+
+
+async def test_the_collector_paused_for_the_start_is_on_again_once_all_is_read(make_app, held_bank):
+    gc.disable()  # as `cmd_tui` does
+    try:
+        async with make_app().run_test(size=(100, 30)) as pilot:
+            await glanced(pilot)
+            assert not gc.isenabled(), "still starting: the bank is being read"
+            held_bank.set()
+            await settle(pilot)
+            assert pilot.app.bank is not None
+            assert gc.isenabled()
+    finally:
+        gc.enable()

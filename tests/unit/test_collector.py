@@ -1,5 +1,6 @@
-"""The cycle collector is paused while a bank or saved assessments are read, and while
-`aggregate`, `assess` and `compare` work, which then freeze what they leave; never left off."""
+"""The cycle collector is paused while a bank or saved assessments are read, while
+`aggregate`, `assess` and `compare` work, which then freeze what they leave, and while the
+questionnaire starts; never left off."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ import gc
 import pytest
 
 from consortium_ready.cli import main
-from consortium_ready.collector import collector_paused, collector_paused_to_the_end
+from consortium_ready.collector import (
+    collector_paused,
+    collector_paused_to_the_end,
+    pause_while_starting,
+    resume_once_started,
+)
 from consortium_ready.content import loader
 from consortium_ready.domain import aggregate, compare
 from consortium_ready.reports import render, saving
@@ -46,6 +52,34 @@ def test_work_that_ends_the_run_freezes_what_it_leaves_and_turns_the_collector_o
         made = [[index] for index in range(1000)]
     assert gc.isenabled()
     assert gc.get_freeze_count() >= len(made)
+
+
+def test_once_started_what_the_start_made_is_frozen_and_the_collector_on_again():
+    gc.unfreeze()  # what an earlier test froze, so that only this freezing is counted
+    pause_while_starting()
+    assert not gc.isenabled()
+    made = [[index] for index in range(1000)]
+    resume_once_started()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(made)
+
+
+def test_a_collector_not_paused_is_not_frozen_when_started():
+    gc.unfreeze()
+    resume_once_started()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_the_questionnaire_starts_with_the_collector_paused(monkeypatch, tmp_path):
+    from consortium_ready.tui.app import ConsortiumReadyApp
+
+    seen: list[bool] = []
+    monkeypatch.setattr(ConsortiumReadyApp, "run", lambda app: seen.append(gc.isenabled()))
+    try:
+        assert main(["--reports", str(tmp_path)]) == 0
+    finally:
+        gc.enable()
+    assert seen == [False]
 
 
 def test_reading_the_bank_is_done_with_the_collector_paused(monkeypatch):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from consortium_ready import __version__
 from consortium_ready.cli.text import say
-from consortium_ready.collector import collector_paused_to_the_end
+from consortium_ready.collector import collector_paused_to_the_end, pause_while_starting
 from consortium_ready.errors import InputError, Problem
 from consortium_ready.reports.formats import COMPARISON_FORMATS, REPORT_FORMATS
 from consortium_ready.words import plural, printable, score_number, verdict
@@ -484,6 +484,7 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
+    pause_while_starting()  # until the start screen has read what it needs (StartScreen._offer)
     from consortium_ready.store.files import reports_dir
     from consortium_ready.tui.app import ConsortiumReadyApp
 

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from consortium_ready.collector import resume_once_started
 from consortium_ready.tui import guides
 from consortium_ready.tui.screens.base import AppScreen
 from consortium_ready.tui.styles import read_ahead
@@ -125,6 +126,7 @@ class StartScreen(AppScreen):
 
         self.app.surveyed(found, draft_path(self.app.reports) if found.damaged_draft else None)
         self.call_after_refresh(read_ahead, self.app)  # while the choices are read
+        self.call_after_refresh(resume_once_started)  # paused by `cmd_tui`
         status = self.query_one("#status", Static)
         if found.bank is None:
             self.chosen_early = None
