@@ -53,7 +53,7 @@ RESULT_KEY, RESULT_SHOWS = "r", "Readiness by theme"
 OPENINGS = ("first", "second")
 
 Times = dict[str, dict[str, list[float]]]
-"""Seconds to paint, by window, then by opening (first, again)."""
+"""Seconds to paint, by window, then by opening (first, second)."""
 
 
 def _empty(windows: list[str]) -> Times:
@@ -113,7 +113,8 @@ def _timed(bare: bool) -> Times:
 
 def _in_a_fresh_process(bare: bool) -> Times:
     argv = [sys.executable, "-m", "benchmarks.windows_bench", *(["--bare"] if bare else [])]
-    return json.loads(run(argv).output)  # type: ignore[no-any-return]
+    times: Times = json.loads(run(argv).output)
+    return times
 
 
 def rows(runs: int) -> list[Row]:
