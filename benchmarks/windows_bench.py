@@ -99,7 +99,7 @@ async def _bare(times: Times) -> None:
         await _opened(pilot, app, "w", WINDOW_TITLE, times[BARE])
 
 
-def _timed(bare: bool) -> Times:
+def one_run(bare: bool) -> Times:
     """The openings of one run, in this process."""
     if bare:
         times = _empty([BARE])
@@ -144,4 +144,4 @@ def rows(runs: int) -> list[Row]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(_timed(bare="--bare" in sys.argv[1:])))
+    print(json.dumps(one_run(bare="--bare" in sys.argv[1:])))
